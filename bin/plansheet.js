@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+"use strict";
+// The `plansheet` command line. The TypeScript sources are built into dist/ by `npm install`
+// (the "prepare" script); build them now if that has not happened yet.
+const path = require("path");
+const fs = require("fs");
+const root = path.join(__dirname, "..");
+const entry = path.join(root, "dist", "src", "cli", "main.js");
+if (!fs.existsSync(entry)) {
+  const { spawnSync } = require("child_process");
+  const tsc = path.join(root, "node_modules", "typescript", "bin", "tsc");
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(root, "tsconfig.cli.json")], { stdio: "inherit" });
+  if (r.status !== 0) {
+    console.error("plansheet: build failed (npm install first) / ビルドに失敗しました（先に npm install を実行してください）");
+    process.exit(2);
+  }
+}
+require(entry).main(process.argv.slice(2)).then(
+  (code) => { process.exitCode = code; },
+  (err) => { console.error(String(err && err.message ? err.message : err)); process.exitCode = 2; },
+);

@@ -1,0 +1,66 @@
+/**
+ * The engine's public surface, used by the task pane, the command line and tests.
+ * Pure: takes snapshots (plain data) and returns findings and edits.
+ */
+import type { CellValue, EditBatch, WorkbookSnapshot } from "./model/snapshot";
+import type { Finding, TableInfo } from "./model/findings";
+import type { Indicator, TrendMark } from "./model/indicator";
+
+export interface SheetAnalysis {
+  name: string;
+  tables: TableInfo[];
+}
+
+/** An indicator with what the engine computed and what the sheet holds now. */
+export interface IndicatorResult extends Indicator {
+  trendMark: TrendMark;
+  /** Fraction (0.898 = 89.8%), rounded as the settings say; null when it cannot be computed. */
+  achievementRate: number | null;
+  /** Pace against the straight-line expected value, when that option is on. */
+  pace: { expected: number; ratio: number; grade: string } | null;
+  /** A1 address of the 指標の推移 cell of this row, when the table has that column. */
+  markCell: string | null;
+  /** A1 address of the 達成率 cell of this row, when the table has that column. */
+  rateCell: string | null;
+  /** What the sheet holds now in those cells. */
+  writtenMark: CellValue;
+  writtenRate: CellValue;
+  /** The table (A1 range) this indicator belongs to. */
+  table: string;
+}
+
+/** One item of a progress table (進捗状況一覧表, sheet 2). */
+export interface ProgressItem {
+  sheet: string;
+  row: number;
+  policy: string | null;
+  /** "(1)" etc. */
+  number: string | null;
+  name: string;
+  evaluation: string | null;
+  description: string;
+  /** Figures of the 説明 text: label, this year's value, last year's value (前年度…). */
+  figures: { label: string; value: number; unit: string; previous: number | null }[];
+  reposted: boolean;
+}
+
+export interface WorkbookAnalysis {
+  sheets: SheetAnalysis[];
+  indicators: IndicatorResult[];
+  progressItems: ProgressItem[];
+  issues: Finding[];
+}
+
+/** One cell that Fill would change. */
+export interface FillChange {
+  sheet: string;
+  cell: string;
+  kind: "mark" | "rate" | "pace";
+  before: CellValue;
+  after: string | number | null;
+}
+
+export interface FillPlan {
+  batch: EditBatch;
+  changes: FillChange[];
+}
