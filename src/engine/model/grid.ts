@@ -1,0 +1,87 @@
+/** A1 addresses and reading cells of a snapshot. */
+import type { CellValue, RangeRef, SheetSnapshot } from "./snapshot";
+
+/** 0 → "A", 25 → "Z", 26 → "AA". */
+export function columnLetters(col: number): string {
+  let s = "";
+  let n = col + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** "A" → 0, "AA" → 26. */
+export function columnIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** (row 0, col 0) → "A1". */
+export function toA1(row: number, col: number): string {
+  return columnLetters(col) + String(row + 1);
+}
+
+/** "B12" → { row: 11, col: 1 }; also accepts "$B$12". Throws on a malformed address. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) throw new Error(`Not an A1 address: ${address}`);
+  return { row: Number(m[2]) - 1, col: columnIndex(m[1]) };
+}
+
+export function rangeToA1(r: RangeRef): string {
+  const a = toA1(r.top, r.left);
+  const b = toA1(r.bottom, r.right);
+  return a === b ? a : `${a}:${b}`;
+}
+
+/** "A1:C3" (or "B2") → RangeRef. */
+export function parseRange(range: string): RangeRef {
+  const [a, b] = range.split(":");
+  const p = parseA1(a);
+  const q = b ? parseA1(b) : p;
+  return {
+    top: Math.min(p.row, q.row),
+    left: Math.min(p.col, q.col),
+    bottom: Math.max(p.row, q.row),
+    right: Math.max(p.col, q.col),
+  };
+}
+
+export function getCell(sheet: SheetSnapshot, row: number, col: number): CellValue {
+  const r = sheet.values[row];
+  if (!r) return null;
+  const v = r[col];
+  return v === undefined ? null : v;
+}
+
+export function getFormula(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.formulas?.[row];
+  return (r && r[col]) || null;
+}
+
+export function getNumberFormat(sheet: SheetSnapshot, row: number, col: number): string | null {
+  const r = sheet.numberFormats?.[row];
+  return (r && r[col]) || null;
+}
+
+/** The merge that covers (row, col), if any. */
+export function mergeAt(sheet: SheetSnapshot, row: number, col: number): RangeRef | undefined {
+  for (const m of sheet.merges) {
+    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  }
+  return undefined;
+}
+
+export function isErrorValue(v: CellValue): v is { error: string } {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** Build a snapshot from rows of values (tests and templates). */
+export function sheetFromRows(name: string, rows: CellValue[][], merges: RangeRef[] = []): SheetSnapshot {
+  const colCount = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  return { name, values: rows, merges, rowCount: rows.length, colCount };
+}
