@@ -1,0 +1,103 @@
+/**
+ * The per-file result of `plansheet check` (and `compare`), as plain data. The JSON of
+ * `plansheet check --json` is `{ "files": FileResultJson[] }`; a `FileResult` may carry a few
+ * extra fields for the report (evaluation marks of progress tables, pace grades) that
+ * `toFileResultJson` strips.
+ */
+import type { Severity } from "../model/findings";
+
+export interface YearValueJson {
+  value: number | null;
+  year: number | null;
+}
+
+export interface IndicatorJson {
+  sheet: string;
+  row: number;
+  name: string;
+  unit: string | null;
+  direction: string;
+  baseline: YearValueJson;
+  previous: YearValueJson;
+  current: YearValueJson;
+  target: YearValueJson & { qualitative: string | null };
+  trendMark: string;
+  achievementRate: number | null;
+}
+
+export interface IssueJson {
+  rule: string;
+  severity: Severity;
+  sheet: string;
+  cell: string;
+  message: string;
+  expected: string | number | null;
+  actual: string | number | null;
+}
+
+export interface SheetJson {
+  name: string;
+  tables: { kind: string; range: string }[];
+}
+
+export interface FileResultJson {
+  file: string;
+  /** Why the file could not be read (a full message naming the file); null when it was read. */
+  error: string | null;
+  sheets: SheetJson[];
+  indicators: IndicatorJson[];
+  issues: IssueJson[];
+}
+
+/** Pace against the straight-line expected value (期待値), when the option is on. */
+export interface PaceJson {
+  expected: number;
+  ratio: number;
+  grade: string;
+}
+
+/** One item of a progress table, as far as the report needs it. */
+export interface ProgressEvaluationJson {
+  sheet: string;
+  row: number;
+  name: string;
+  evaluation: string | null;
+}
+
+/** What the report writers take: the JSON fields plus optional extras (never printed by --json). */
+export interface FileResult extends FileResultJson {
+  indicators: (IndicatorJson & { pace?: PaceJson | null })[];
+  /** Evaluation marks of progress tables (☆○△□×◎－), for the report's chart. */
+  progress?: ProgressEvaluationJson[];
+}
+
+/** The object printed by `--json`: exactly the documented fields, in the documented order. */
+export function toFileResultJson(r: FileResult | FileResultJson): FileResultJson {
+  return {
+    file: r.file,
+    error: r.error,
+    sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ kind: t.kind, range: t.range })) })),
+    indicators: r.indicators.map((i) => ({
+      sheet: i.sheet,
+      row: i.row,
+      name: i.name,
+      unit: i.unit,
+      direction: i.direction,
+      baseline: { value: i.baseline.value, year: i.baseline.year },
+      previous: { value: i.previous.value, year: i.previous.year },
+      current: { value: i.current.value, year: i.current.year },
+      target: { value: i.target.value, year: i.target.year, qualitative: i.target.qualitative },
+      trendMark: i.trendMark,
+      achievementRate: i.achievementRate,
+    })),
+    issues: r.issues.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      sheet: f.sheet,
+      cell: f.cell,
+      message: f.message,
+      expected: f.expected,
+      actual: f.actual,
+    })),
+  };
+}
