@@ -68,6 +68,20 @@ const ja = {
   "file.sheetExists": "{file}: シート「{sheet}」は既にあります。別の名前を指定してください。",
   "file.badEdit": "{file}: シート「{sheet}」の {cell} に書き込めません（{reason}）。",
 
+  // ---- Office adapter (Excel) ----------------------------------------------------------------------
+  "office.cellEditTimeout": "Excel がセル編集中のままです。編集を終える（Enter キーを押す）か Esc キーで抜けてから、もう一度実行してください。",
+  "office.invalidSheetName": "シート名「{sheet}」は使えません（31 文字以内で、[ ] : * ? / \\ を含まない名前にしてください）。",
+  "office.sheetExists": "シート「{sheet}」は既にあります。既存のシートは上書きしません。別の名前にしてください。",
+  "office.sheetMissing": "シート「{sheet}」が見つかりません。シート名が変わっていないか確認してください。",
+  "office.listItemComma": "シート「{sheet}」の {range} の選択肢「{item}」にカンマが含まれています。カンマのない語にしてください。",
+  "office.listTooLong": "シート「{sheet}」の {range} の選択肢が長すぎます（合計 255 文字まで）。選択肢を減らしてください。",
+  "office.badAddress": "シート「{sheet}」のセル番地「{cell}」が正しくありません。",
+  "office.cellTooLarge": "シート「{sheet}」の {cell} に書き込む内容が大きすぎます（{bytes} バイト）。内容を短くしてください。",
+  "office.mergeWouldLoseData": "シート「{sheet}」の {range} を結合すると {cell} の内容が消えるため、結合しませんでした。{cell} を空にしてから実行してください。",
+  "office.writeFailed": "ブックへの書き込みに失敗したため、書き込んだ分を元に戻しました（{reason}）。もう一度実行してください。",
+  "office.settingsUnavailable": "このブックには設定を保存できません（Excel の外で開いています）。",
+  "office.settingsSaveFailed": "設定をブックに保存できませんでした（{reason}）。ブックが読み取り専用でないか確認してください。",
+
   // ---- task pane -------------------------------------------------------------------------------
   "pane.title": "PlanSheet 計画シート支援",
   "pane.language": "表示言語",
@@ -529,6 +543,19 @@ const en: Record<MessageKey, string> = {
   "report.compareNoIndicators": "{file}: no indicator or progress table to compare was found.",
   "file.sheetExists": "{file}: a sheet named \"{sheet}\" already exists. Choose another name.",
   "file.badEdit": "{file}: cannot write {cell} of sheet \"{sheet}\" ({reason}).",
+
+  "office.cellEditTimeout": "Excel is still in cell-edit mode. Finish editing (press Enter) or leave it with Esc, then run again.",
+  "office.invalidSheetName": "The sheet name \"{sheet}\" cannot be used (at most 31 characters, none of [ ] : * ? / \\).",
+  "office.sheetExists": "Sheet \"{sheet}\" already exists. Existing sheets are never overwritten: choose another name.",
+  "office.sheetMissing": "Sheet \"{sheet}\" was not found. Check that it has not been renamed.",
+  "office.listItemComma": "The choice \"{item}\" for {range} of sheet \"{sheet}\" contains a comma. Use choices without commas.",
+  "office.listTooLong": "The choices for {range} of sheet \"{sheet}\" are too long (255 characters in all). Use fewer choices.",
+  "office.badAddress": "\"{cell}\" on sheet \"{sheet}\" is not a cell address.",
+  "office.cellTooLarge": "What would be written to {cell} of sheet \"{sheet}\" is too large ({bytes} bytes). Shorten it.",
+  "office.mergeWouldLoseData": "Merging {range} of sheet \"{sheet}\" would erase {cell}, so nothing was merged. Empty {cell} first, then run again.",
+  "office.writeFailed": "Writing to the workbook failed, so what had been written was put back ({reason}). Run it again.",
+  "office.settingsUnavailable": "Settings cannot be saved in this workbook (it is open outside Excel).",
+  "office.settingsSaveFailed": "The settings could not be saved in the workbook ({reason}). Check that it is not read-only.",
 };
 
 export const messages: Record<Locale, Record<MessageKey, string>> = { ja, en };
