@@ -33,6 +33,7 @@ const ja = {
   "field.result": "取組実績",
   "field.direction": "今後の方向",
   "field.item": "項目",
+  "engine.fillLabel": "推移・達成率の記入",
 
   // ---- command line ----------------------------------------------------------------------------
   "cli.usage":
@@ -513,6 +514,7 @@ const en: Record<MessageKey, string> = {
   "field.result": "Result",
   "field.direction": "Future direction",
   "field.item": "Item",
+  "engine.fillLabel": "Fill trend marks and rates",
 
   "cli.usage":
     "Usage:\n  plansheet check FILE_OR_DIR... [--json] [--report out.html|out.csv] [--lang en]\n  plansheet fill IN.xlsx -o OUT.xlsx [--in-place] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace]\n  plansheet compare LAST.xlsx THIS.xlsx [--json] [--report out.html|out.csv]\n  plansheet templates [--json]\n  plansheet insert TEMPLATE IN.xlsx -o OUT.xlsx [--sheet NAME] [--at A1] [--param key=value]... [--force] [--in-place]",

@@ -21,7 +21,7 @@ export interface Finding {
 }
 
 /** Kinds of tables the recognizer knows. */
-export type TableKind = "indicators" | "progress" | "programme" | "legend";
+export type TableKind = "indicators" | "progress" | "programme" | "projects" | "meetings";
 
 export interface TableInfo {
   kind: TableKind;

@@ -68,12 +68,40 @@ export function getNumberFormat(sheet: SheetSnapshot, row: number, col: number):
   return (r && r[col]) || null;
 }
 
+const mergeIndexes = new WeakMap<RangeRef[], Map<number, RangeRef[]>>();
+
+/** Merges by row, built once per merges array. */
+function mergeIndex(merges: RangeRef[]): Map<number, RangeRef[]> {
+  let idx = mergeIndexes.get(merges);
+  if (!idx) {
+    idx = new Map();
+    for (const m of merges) {
+      const bottom = Math.min(m.bottom, m.top + 10000);
+      for (let r = m.top; r <= bottom; r++) {
+        const list = idx.get(r);
+        if (list) list.push(m);
+        else idx.set(r, [m]);
+      }
+    }
+    mergeIndexes.set(merges, idx);
+  }
+  return idx;
+}
+
 /** The merge that covers (row, col), if any. */
 export function mergeAt(sheet: SheetSnapshot, row: number, col: number): RangeRef | undefined {
-  for (const m of sheet.merges) {
-    if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  if (sheet.merges.length === 0) return undefined;
+  const list = mergeIndex(sheet.merges).get(row);
+  if (!list) return undefined;
+  for (const m of list) {
+    if (col >= m.left && col <= m.right) return m;
   }
   return undefined;
+}
+
+/** True when some merge covers a cell of this row. */
+export function rowHasMerge(sheet: SheetSnapshot, row: number): boolean {
+  return sheet.merges.length > 0 && mergeIndex(sheet.merges).has(row);
 }
 
 export function isErrorValue(v: CellValue): v is { error: string } {

@@ -1,0 +1,225 @@
+/** analyzeWorkbook and planFill: the engine's two entry points. */
+import { cellText, compactText } from "./cell/read";
+import { parseA1 } from "./model/grid";
+import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
+import type { Finding } from "./model/findings";
+import { EngineSettings, type EngineSettingsInput } from "./model/indicator";
+import type { FillChange, FillPlan, IndicatorResult, SheetAnalysis, WorkbookAnalysis } from "./api";
+import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from "./tables/recognize";
+import { extractIndicators, type IndicatorRow } from "./indicators/extract";
+import { achievementRate, pace, trendMark } from "./indicators/compute";
+import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
+import { checkIndicator, checkProgramme, checkProgress, FindingSink, formatRate, rateFormat, writtenRate } from "./rules/rules";
+import { EVALUATION_MARKS, readMark, TREND_MARKS } from "./rules/marks";
+import { t } from "../messages";
+
+/**
+ * What a sheet says of its own achievement-rate method: `達成率＝（実績値－基準値）÷（目標値－基準値）`
+ * means progress from the baseline; `達成率＝実績値÷目標値` the ratio; `100%を上限` a cap.
+ */
+export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSettings, "rateMethod" | "capRate">> {
+  const out: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> = {};
+  for (const row of sheet.values) {
+    if (!row) continue;
+    for (const v of row) {
+      if (typeof v !== "string" || !v.includes("達成率")) continue;
+      const s = compactText(v);
+      if (/達成率[=＝:：].*(実績値?|現状値?)-基準値?.*[÷/].*目標値?-基準値?/.test(s)) out.rateMethod = "progress";
+      else if (/達成率[=＝:：].*実績値?[÷/]目標値?/.test(s) || /達成率[=＝:：].*目標値?[÷/]実績値?/.test(s)) out.rateMethod = "ratio";
+      if (/100%を上限|上限100%|100%で上限|100%を超える場合は100%/.test(s)) out.capRate = true;
+    }
+  }
+  return out;
+}
+
+export interface SheetDetail {
+  sheet: SheetSnapshot;
+  tables: RecognizedTable[];
+  indicatorRows: IndicatorRow[];
+  progressRows: ProgressRow[];
+  settings: EngineSettings;
+  trendLegend: readonly string[];
+  evaluationLegend: readonly string[];
+}
+
+/** Settings for a sheet: explicit ones win, then what the sheet says, then the defaults. */
+function settingsFor(sheet: SheetSnapshot, input: EngineSettingsInput | undefined): EngineSettings {
+  const stated = sheetRateStatement(sheet);
+  return EngineSettings.parse({ ...stated, ...stripUndefined(input ?? {}) });
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput): SheetDetail {
+  const settings = settingsFor(sheet, input);
+  const tables = recognizeTables(sheet);
+  const legends = findLegends(sheet);
+  const trend = legends.find((l) => l.type === "trend");
+  const evaluation = legends.find((l) => l.type === "evaluation");
+  const indicatorRows = tables.filter((x) => x.kind === "indicators").flatMap((x) => extractIndicators(sheet, x));
+  const progressRows = tables
+    .filter((x) => x.kind === "progress" || x.kind === "projects")
+    .flatMap((x) => extractProgress(sheet, x));
+  return {
+    sheet,
+    tables,
+    indicatorRows,
+    progressRows,
+    settings,
+    trendLegend: trend && trend.marks.length >= 3 ? trend.marks : TREND_MARKS,
+    evaluationLegend: evaluation && evaluation.marks.length >= 3 ? evaluation.marks : EVALUATION_MARKS,
+  };
+}
+
+function computeResult(row: IndicatorRow, settings: EngineSettings): IndicatorResult {
+  const ind = row.indicator;
+  const mark = trendMark({
+    current: ind.current.value,
+    previous: ind.previous.value,
+    baseline: ind.baseline.value,
+    target: ind.target.value,
+    qualitative: ind.target.qualitative,
+    direction: ind.direction,
+  });
+  const rate = achievementRate(
+    {
+      current: ind.current.value,
+      baseline: ind.baseline.value,
+      target: ind.target.value,
+      qualitative: ind.target.qualitative,
+      direction: ind.direction,
+    },
+    settings,
+  );
+  return {
+    ...ind,
+    trendMark: mark,
+    achievementRate: rate,
+    pace: settings.pace.enabled ? pace(ind, settings) : null,
+    markCell: row.trend?.cell ?? null,
+    rateCell: row.rate?.cell ?? null,
+    writtenMark: row.trend?.value ?? null,
+    writtenRate: row.rate?.value ?? null,
+    table: tableRangeA1(row.table),
+  };
+}
+
+export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettingsInput): WorkbookAnalysis {
+  const sheets: SheetAnalysis[] = [];
+  const indicators: IndicatorResult[] = [];
+  const issues: Finding[] = [];
+  const progressItems: WorkbookAnalysis["progressItems"] = [];
+  const locale = EngineSettings.parse(stripUndefined(input ?? {})).locale;
+  const allProgress: ProgressRow[] = [];
+  for (const sheet of snapshot.sheets) {
+    const d = analyzeSheet(sheet, input);
+    const sink = new FindingSink(locale);
+    sheets.push({ name: sheet.name, tables: d.tables.map((x) => ({ kind: x.kind, sheet: sheet.name, range: tableRangeA1(x) })) });
+    for (const row of d.indicatorRows) {
+      const res = computeResult(row, d.settings);
+      indicators.push(res);
+      checkIndicator(sink, {
+        row,
+        sheet,
+        trendLegend: d.trendLegend,
+        computedMark: res.trendMark,
+        computedRate: res.achievementRate,
+        settings: d.settings,
+      });
+      if (res.pace) {
+        sink.add(
+          "pace-grade",
+          sheet.name,
+          row.currentCell?.cell ?? row.name?.cell ?? "A1",
+          "rule.pace-grade",
+          { grade: res.pace.grade, current: res.current.value ?? "", expected: res.pace.expected },
+          res.pace.grade,
+          res.pace.ratio,
+        );
+      }
+    }
+    for (const table of d.tables.filter((x) => x.kind === "programme")) checkProgramme(sink, extractProgramme(sheet, table));
+    const progress = d.progressRows;
+    checkProgress(sink, progress.filter((p) => p.table.kind === "progress"), d.evaluationLegend);
+    allProgress.push(...progress);
+    progressItems.push(...progress.filter((p) => p.table.kind === "progress").map((p) => p.item));
+    issues.push(...sink.findings);
+  }
+  // 【再掲】 items of project lists may repeat an item of another sheet: checked across the workbook
+  const sink = new FindingSink(locale);
+  const projects = allProgress.filter((p) => p.table.kind === "projects");
+  if (projects.length) {
+    checkProgressReposts(sink, projects);
+    issues.push(...sink.findings);
+  }
+  return { sheets, indicators, progressItems, issues: dedupe(issues) };
+}
+
+function checkProgressReposts(sink: FindingSink, rows: ProgressRow[]): void {
+  // reuse the progress rule for 【再掲】; project lists have no 評価 legend
+  checkProgress(sink, rows.map((r) => ({ ...r, cells: { ...r.cells, evaluation: undefined, description: r.cells.description } })), EVALUATION_MARKS);
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const k = `${f.rule}|${f.sheet}|${f.cell}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function sameCell(a: CellValue, b: string | number | null): boolean {
+  if (b === null) return a === null || a === "";
+  if (typeof b === "number") return typeof a === "number" && Math.abs(a - b) < 1e-12;
+  return typeof a === "string" && a.trim() === b;
+}
+
+/**
+ * The edits that write the computed trend marks and rates into the 指標の推移 and 達成率 cells of
+ * every indicator table that has those columns. Only cells whose content differs are named; no
+ * other cell is touched.
+ */
+export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput): FillPlan {
+  const cells: CellEdit[] = [];
+  const changes: FillChange[] = [];
+  for (const sheet of snapshot.sheets) {
+    const d = analyzeSheet(sheet, input);
+    for (const row of d.indicatorRows) {
+      const res = computeResult(row, d.settings);
+      if (row.trend) {
+        const written = row.trend.value;
+        const m = typeof written === "string" ? readMark(written, d.trendLegend) : null;
+        const same = m !== null && !m.lookalike && m.mark === res.trendMark && written === m.written;
+        if (!same) {
+          cells.push({ sheet: sheet.name, cell: row.trend.cell, value: res.trendMark });
+          changes.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", before: written, after: res.trendMark });
+        }
+      }
+      if (row.rate) {
+        const fmt = rateFormat(d.settings.rateDecimals);
+        const { row: r, col: c } = parseA1(row.rate.cell);
+        const currentFormat = sheet.numberFormats?.[r]?.[c] ?? null;
+        const after: string | number = res.achievementRate === null ? "－" : res.achievementRate;
+        const w = writtenRate(sheet, row.rate);
+        const sameValue =
+          typeof after === "number"
+            ? typeof row.rate.value === "number" && w !== null && Math.abs(w.value - after) < 1e-9 && currentFormat === fmt
+            : sameCell(row.rate.value, after) || (row.rate.reading.kind === "missing" && cellText(row.rate.value).trim() === "－");
+        if (!sameValue) {
+          const edit: CellEdit = { sheet: sheet.name, cell: row.rate.cell, value: after };
+          if (typeof after === "number") edit.numberFormat = fmt;
+          cells.push(edit);
+          changes.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", before: row.rate.value, after });
+        }
+      }
+    }
+  }
+  const label = t(EngineSettings.parse(stripUndefined(input ?? {})).locale, "engine.fillLabel");
+  return { batch: { cells, label }, changes };
+}
+
+export { formatRate };

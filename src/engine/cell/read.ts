@@ -1,0 +1,222 @@
+/**
+ * Reading the text of a cell as Japanese municipal sheets write it: full-width digits and
+ * separators, dashes of every kind, units in the cell, 和暦 years, missing-value words,
+ * qualitative targets (上昇 / 減少 / 維持), value and year in one cell.
+ */
+import type { CellValue } from "../model/snapshot";
+import type { Qualitative } from "../model/indicator";
+
+/** Dash-like characters that mean "minus" or "missing". U+30FC ー only when standing alone. */
+const DASHES = /[\u2212\u2015\u2010\u2011\u2012\u2013\u2014\uFF0D\uFE63\uFE58]/g;
+
+/**
+ * NFKC plus explicit dash mapping: every dash becomes ASCII "-". Full-width digits, letters,
+ * commas, parentheses and % become ASCII. Line breaks are kept; other runs of spaces become one.
+ */
+export function normalizeText(input: string): string {
+  let s = input.normalize("NFKC").replace(DASHES, "-");
+  s = s.replace(/\r\n?/g, "\n").replace(/[ \t\u00A0\u3000]+/g, " ");
+  if (/^\s*\u30FC\s*$/.test(s)) s = "-";
+  return s.trim();
+}
+
+/** Text without any white space or line breaks (for comparing header and item texts). */
+export function compactText(input: string): string {
+  return normalizeText(input).replace(/\s+/g, "");
+}
+
+/** A cell value as display text (numbers as written by JS; errors as their code). */
+export function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return String(v);
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v.error;
+}
+
+const MISSING_WORDS = [
+  "未把握",
+  "調査未実施",
+  "未実施",
+  "未集計",
+  "集計中",
+  "算出中",
+  "未定",
+  "該当なし",
+  "なし",
+  "n/a",
+  "na",
+  "...",
+  "…",
+  "-",
+  "--",
+  "---",
+  "*",
+];
+
+/** True when the text means "no value" (never 0). */
+export function isMissingText(text: string): boolean {
+  const s = normalizeText(text).toLowerCase();
+  if (s === "") return true;
+  if (MISSING_WORDS.includes(s)) return true;
+  if (/^-+$/.test(s)) return true;
+  if (/記載予定|把握予定|策定予定|設定予定|調査予定|集計予定|未把握|調査未実施|未実施のため|算出不可/.test(s)) return true;
+  return false;
+}
+
+export interface Era {
+  name: string;
+  start: number; // western year of 元年 minus 1
+}
+const ERAS: Record<string, number> = {
+  令和: 2018,
+  平成: 1988,
+  昭和: 1925,
+  r: 2018,
+  h: 1988,
+  s: 1925,
+};
+
+/** Year expression at a given position; returns the western (fiscal) year. */
+const YEAR_RE =
+  /(令和|平成|昭和)\s*(元|\d{1,2})\s*(?:\(\s*(\d{4})\s*\))?\s*年度?|(?<![A-Za-z])([RHS])\s*(元|\d{1,2})(?:\s*\(\s*(\d{4})\s*\))?\s*(?:年度?)?(?![A-Za-z\d])|(?<!\d)((?:19|20)\d{2})\s*年度?|FY\s*((?:19|20)\d{2})/i;
+
+/**
+ * The first year expression in the text as a western fiscal year: 令和6年度 → 2024, 令和元年度 → 2019,
+ * 令和６(2024)年度 → 2024, R6 → 2024, 平成30年度 → 2018, 2024年度 → 2024. Null when none.
+ */
+export function parseYear(text: string): number | null {
+  const m = findYear(normalizeText(text));
+  return m ? m.year : null;
+}
+
+export function findYear(s: string): { year: number; index: number; length: number } | null {
+  const m = YEAR_RE.exec(s);
+  if (!m) return null;
+  let year: number | null = null;
+  if (m[1]) {
+    const n = m[2] === "元" ? 1 : Number(m[2]);
+    year = ERAS[m[1]] + n;
+    if (m[3]) year = Number(m[3]);
+  } else if (m[4]) {
+    const n = m[5] === "元" ? 1 : Number(m[5]);
+    year = ERAS[m[4].toLowerCase()] + n;
+    if (m[6]) year = Number(m[6]);
+  } else if (m[7]) {
+    year = Number(m[7]);
+  } else if (m[8]) {
+    year = Number(m[8]);
+  }
+  if (year === null) return null;
+  return { year, index: m.index, length: m[0].length };
+}
+
+/** Qualitative target words. */
+export function parseQualitative(text: string): Qualitative | null {
+  const s = compactText(text).replace(/[()（）]/g, "");
+  if (/^(上昇|増加|向上|増)$/.test(s)) return "上昇";
+  if (/^(減少|低下|減)$/.test(s)) return "減少";
+  if (/^(維持|現状維持|維持・向上)$/.test(s)) return s === "維持・向上" ? "上昇" : "維持";
+  return null;
+}
+
+export interface NumberReading {
+  value: number;
+  unit: string | null;
+  /** The number was written with a prefix word such as 年 (年4回) or 約. */
+  prefix: string | null;
+}
+
+const NUMBER_RE = /^([^\d\s+\-.△▲]{0,4}?)\s*([+\-△▲]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*([^\d]{0,8})$/;
+const ALLOWED_PREFIX = /^(年|年間|月|月間|週|日|約|計|累計|合計|延べ|延|最大|最小|平均)?$/;
+
+/**
+ * A number as written in a cell: `１，４４０件` → 1440 件, `25.6%` → 25.6 %, `△5` → −5, `年4回` → 4 回,
+ * `4,850P` → 4850 P. Null when the text is not one number (with at most a unit and a prefix word).
+ */
+export function parseNumber(text: string): NumberReading | null {
+  const s = normalizeText(text).replace(/\n/g, " ").trim();
+  if (!/\d/.test(s)) return null;
+  const m = NUMBER_RE.exec(s);
+  if (!m) return null;
+  const prefix = m[1].trim();
+  if (!ALLOWED_PREFIX.test(prefix)) return null;
+  const unit = m[5].trim();
+  if (unit && !/^[^\s\d()]{1,8}$/.test(unit)) return null;
+  if (/[年度]$/.test(unit) && !/^(人|件|回|箇所|か所|ヶ所|団体|施設)/.test(unit)) {
+    // "2024年度" is a year, not a number with a unit
+    if (/^年度?$/.test(unit)) return null;
+  }
+  const digits = m[3].replace(/,/g, "") + (m[4] ?? "");
+  let value = Number(digits);
+  if (!Number.isFinite(value)) return null;
+  if (m[2] === "-" || m[2] === "△" || m[2] === "▲") value = -value;
+  if (Object.is(value, -0)) value = 0;
+  return { value, unit: unit || null, prefix: prefix || null };
+}
+
+export type CellReading =
+  | { kind: "empty"; text: "" }
+  | { kind: "missing"; text: string; year: number | null }
+  | { kind: "error"; text: string; error: string }
+  | {
+      kind: "number";
+      text: string;
+      value: number;
+      unit: string | null;
+      year: number | null;
+      /** The cell holds text that is only a number (no unit, no year): "number stored as text". */
+      numberAsText: boolean;
+    }
+  | { kind: "qualitative"; text: string; qualitative: Qualitative; year: number | null }
+  | { kind: "text"; text: string; year: number | null };
+
+/**
+ * Read a value cell: a number with unit and year, a qualitative word, a missing value, an error,
+ * or other text. `348\n令和3年度`, `86%（令和7年度）`, `上昇（令和13年度）`, `年4回（令和11年度）`.
+ */
+export function readValueCell(v: CellValue): CellReading {
+  if (v === null || v === undefined || v === "") return { kind: "empty", text: "" };
+  if (typeof v === "object") return { kind: "error", text: v.error, error: v.error };
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return { kind: "missing", text: String(v), year: null };
+    return { kind: "number", text: String(v), value: v, unit: null, year: null, numberAsText: false };
+  }
+  if (typeof v === "boolean") return { kind: "text", text: String(v), year: null };
+  const raw = v;
+  const s = normalizeText(raw);
+  if (s === "") return { kind: "empty", text: "" };
+  if (/^#(DIV\/0!|N\/A|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(s)) {
+    return { kind: "error", text: raw, error: s.toUpperCase() };
+  }
+  // Split off a year: "(令和3年度)", a second line "令和3年度", or a trailing year.
+  let rest = s;
+  let year: number | null = null;
+  const y = findYear(s);
+  if (y) {
+    const before = s.slice(0, y.index);
+    const after = s.slice(y.index + y.length);
+    // The year must stand apart: in brackets, on its own line, or after white space.
+    const open = /[(（[［]\s*$/.test(before);
+    const close = /^\s*[)）\]］]/.test(after);
+    const lineBreak = /\n\s*$/.test(before) || /^\s*\n/.test(after);
+    const spaced = /\s$/.test(before) || before === "";
+    if ((open && close) || lineBreak || (spaced && after.trim() === "") || (before.trim() !== "" && after.trim() === "" && /[\s)）]$/.test(before))) {
+      year = y.year;
+      rest = (before.replace(/[(（[［]\s*$/, "") + after.replace(/^\s*[)）\]］]/, "")).trim();
+    } else if (before.trim() === "" && /^(\s*(時点|現在|実績|末))?\s*$/.test(after)) {
+      // the whole cell is a year
+      return { kind: "text", text: raw, year: y.year };
+    }
+  }
+  if (rest === "" && year !== null) return { kind: "missing", text: raw, year };
+  if (isMissingText(rest)) return { kind: "missing", text: raw, year };
+  const q = parseQualitative(rest);
+  if (q) return { kind: "qualitative", text: raw, qualitative: q, year };
+  const n = parseNumber(rest);
+  if (n) {
+    const numberAsText = year === null && /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(rest);
+    return { kind: "number", text: raw, value: n.value, unit: n.unit, year, numberAsText };
+  }
+  return { kind: "text", text: raw, year };
+}

@@ -1,0 +1,161 @@
+/** From a recognized indicator table to the indicator model (one per record). */
+import { cellText, compactText, normalizeText, readValueCell, type CellReading } from "../cell/read";
+import { toA1 } from "../model/grid";
+import type { CellValue, SheetSnapshot } from "../model/snapshot";
+import type { Direction, Indicator, Qualitative, YearValue } from "../model/indicator";
+import { recordValue, type ColumnInfo, type RecognizedTable, type TableRecord } from "../tables/recognize";
+
+export interface ReadCell {
+  /** A1 address of the cell the value was read from. */
+  cell: string;
+  value: CellValue;
+  reading: CellReading;
+  column: ColumnInfo;
+}
+
+export interface IndicatorRow {
+  indicator: Indicator;
+  table: RecognizedTable;
+  record: TableRecord;
+  name: ReadCell | null;
+  unit: ReadCell | null;
+  baseline: ReadCell | null;
+  actuals: ReadCell[];
+  previousCell: ReadCell | null;
+  currentCell: ReadCell | null;
+  target: ReadCell | null;
+  trend: ReadCell | null;
+  rate: ReadCell | null;
+  direction: ReadCell | null;
+  /** Where each year came from (the value cell, or the header when the cell has none). */
+  yearCells: { baseline: string | null; previous: string | null; current: string | null; target: string | null };
+}
+
+function read(sheet: SheetSnapshot, rec: TableRecord, col: ColumnInfo | undefined): ReadCell | null {
+  if (!col) return null;
+  const v = recordValue(sheet, rec, col.col);
+  return { cell: toA1(v.row, v.col), value: v.value, reading: readValueCell(v.value), column: col };
+}
+
+function numberOf(c: ReadCell | null): number | null {
+  return c && c.reading.kind === "number" ? c.reading.value : null;
+}
+
+function yearOf(c: ReadCell | null): number | null {
+  if (!c) return null;
+  const r = c.reading;
+  const y = r.kind === "number" || r.kind === "missing" || r.kind === "qualitative" || r.kind === "text" ? r.year : null;
+  return y ?? c.column.year;
+}
+
+function yearCell(c: ReadCell | null, table: RecognizedTable): string | null {
+  if (!c) return null;
+  const r = c.reading;
+  const own = r.kind === "number" || r.kind === "missing" || r.kind === "qualitative" || r.kind === "text" ? r.year : null;
+  if (own !== null) return c.cell;
+  if (c.column.year !== null) return toA1(table.headerBottom, c.column.col);
+  return null;
+}
+
+function yv(c: ReadCell | null): YearValue {
+  return { value: numberOf(c), year: yearOf(c) };
+}
+
+/** The name as one line: line breaks inside the cell removed, marks such as 【新規】 kept. */
+export function indicatorName(v: CellValue): string {
+  return cellText(v).replace(/\r/g, "").replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "").replace(/[ \t]+/g, " ").trim();
+}
+
+function directionFrom(dirCell: ReadCell | null, baseline: number | null, target: number | null, q: Qualitative | null): Direction {
+  if (dirCell) {
+    const s = compactText(cellText(dirCell.value));
+    if (/減|低|↓|下げ|少な|小さ/.test(s)) return "decrease";
+    if (/増|高|↑|上げ|多|大き/.test(s)) return "increase";
+  }
+  if (q === "減少") return "decrease";
+  if (q === null && baseline !== null && target !== null && target < baseline) return "decrease";
+  return "increase";
+}
+
+export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable): IndicatorRow[] {
+  const byRole = (role: string) => table.columns.find((c) => c.role === role);
+  const actualCols = table.columns.filter((c) => c.role === "actual");
+  // order the actual columns: by the year in the header, else as they stand
+  const ordered = [...actualCols].sort((a, b) =>
+    a.year !== null && b.year !== null ? a.year - b.year : a.col - b.col,
+  );
+  const prevWord = ordered.find((c) => /前年度|昨年度/.test(compactText(c.header)));
+  const curWord = ordered.find((c) => /今年度|当年度|本年度|今回/.test(compactText(c.header)));
+  const out: IndicatorRow[] = [];
+  for (const rec of table.records) {
+    const name = read(sheet, rec, byRole("name"));
+    const unitCell = read(sheet, rec, byRole("unit"));
+    const baseline = read(sheet, rec, byRole("baseline"));
+    const target = read(sheet, rec, byRole("target"));
+    const trend = read(sheet, rec, byRole("trend"));
+    const rate = read(sheet, rec, byRole("rate"));
+    const dir = read(sheet, rec, byRole("direction"));
+    const actuals = ordered.map((c) => read(sheet, rec, c)!);
+    let currentCell: ReadCell | null = null;
+    let previousCell: ReadCell | null = null;
+    if (curWord || prevWord) {
+      currentCell = curWord ? actuals[ordered.indexOf(curWord)] : actuals[actuals.length - 1] ?? null;
+      previousCell = prevWord ? actuals[ordered.indexOf(prevWord)] : null;
+    } else if (actuals.length > 0) {
+      currentCell = actuals[actuals.length - 1];
+      previousCell = actuals.length > 1 ? actuals[actuals.length - 2] : null;
+    } else if (baseline && /現状/.test(baseline.column.header)) {
+      // 評価指標 tables (現状値 | 目標): the present value is both the baseline and the latest value
+      currentCell = baseline;
+    }
+    const q: Qualitative | null = target && target.reading.kind === "qualitative" ? target.reading.qualitative : null;
+    const b = numberOf(baseline);
+    const t = numberOf(target);
+    let unit: string | null = unitCell ? normalizeText(cellText(unitCell.value)) || null : null;
+    if (!unit) {
+      for (const c of [baseline, target, ...actuals]) {
+        if (c && c.reading.kind === "number" && c.reading.unit) {
+          unit = c.reading.unit;
+          break;
+        }
+      }
+    }
+    const nameText = name ? indicatorName(name.value) : "";
+    const hasAnyValue = [baseline, target, ...actuals].some((c) => c && c.reading.kind !== "empty");
+    if (!nameText && !hasAnyValue) continue;
+    const indicator: Indicator = {
+      sheet: sheet.name,
+      row: rec.row + 1,
+      name: nameText,
+      unit,
+      direction: directionFrom(dir, b, t, q),
+      baseline: yv(baseline),
+      actuals: actuals.map(yv),
+      previous: yv(previousCell),
+      current: yv(currentCell),
+      target: { ...yv(target), qualitative: q },
+    };
+    out.push({
+      indicator,
+      table,
+      record: rec,
+      name,
+      unit: unitCell,
+      baseline,
+      actuals,
+      previousCell,
+      currentCell,
+      target,
+      trend,
+      rate,
+      direction: dir,
+      yearCells: {
+        baseline: yearCell(baseline, table),
+        previous: yearCell(previousCell, table),
+        current: yearCell(currentCell, table),
+        target: yearCell(target, table),
+      },
+    });
+  }
+  return out;
+}

@@ -1,0 +1,69 @@
+/** Marks of the two legends, and characters that look like them. */
+
+export const TREND_MARKS = ["◎", "○", "▼", "⇒", "－"] as const;
+export const EVALUATION_MARKS = ["☆", "○", "△", "□", "×", "◎", "－"] as const;
+
+/** Characters that look like a legend mark but are another character. */
+const LOOKALIKES: Record<string, string> = {
+  "\u3007": "○", // 〇 IDEOGRAPHIC NUMBER ZERO
+  "\u25EF": "○", // ◯ LARGE CIRCLE
+  "\u2B55": "○", // ⭕
+  "\u26AA": "○", // ⚪
+  "\u25CE": "◎", // ◎ itself (kept for completeness)
+  "\u25C9": "◎", // ◉ FISHEYE
+  "\u29BF": "◎", // ⦿
+  "\u2192": "⇒", // →
+  "\u21E8": "⇒", // ⇨
+  "\u27A1": "⇒", // ➡
+  "\u21D2": "⇒",
+  "\u2794": "⇒", // ➔
+  "\u25BD": "▼", // ▽ (trend legend only)
+  "\u2605": "☆", // ★
+  "\u2606": "☆",
+  "\u2613": "×", // ☓
+  "\u2715": "×", // ✕
+  "\u2716": "×", // ✖
+  "\u2717": "×", // ✗
+  x: "×",
+  X: "×",
+  "\uFF58": "×", // ｘ
+  "\uFF38": "×", // Ｘ
+  "\u53E3": "□", // 口 (kanji "mouth")
+  "\u2610": "□", // ☐
+  "\u25A1": "□",
+  "\u2206": "△", // ∆
+  "\u25B3": "△",
+  "-": "－",
+  "\u2212": "－", // −
+  "\u2015": "－", // ―
+  "\u2010": "－", // ‐
+  "\u2012": "－",
+  "\u2013": "－", // –
+  "\u2014": "－", // —
+  "\u30FC": "－", // ー
+  "\u2500": "－", // ─
+  "\uFF70": "－", // ｰ
+  "\uFE63": "－",
+};
+
+export interface MarkReading {
+  /** The mark as written, trimmed. */
+  written: string;
+  /** The legend mark it stands for (itself when it is one). */
+  mark: string;
+  /** True when the written character is a lookalike, not the mark itself. */
+  lookalike: boolean;
+}
+
+/** Read a mark cell: the written text and the legend mark it means. */
+export function readMark(text: string, legend: readonly string[]): MarkReading {
+  const written = text.replace(/[\s\u3000]/g, "");
+  if (legend.includes(written)) return { written, mark: written, lookalike: false };
+  const mapped = [...written].length === 1 ? LOOKALIKES[written] : undefined;
+  if (mapped && legend.includes(mapped)) return { written, mark: mapped, lookalike: true };
+  return { written, mark: written, lookalike: false };
+}
+
+export function codePoint(ch: string): string {
+  return [...ch].map((c) => "U+" + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")).join(" ");
+}

@@ -1,0 +1,278 @@
+/**
+ * The rules. Each has a stable kebab-case id, a severity, a message (src/messages.ts), the cell,
+ * and a fix where one is safe.
+ */
+import { t, type Locale, type MessageKey } from "../../messages";
+import { cellText, compactText, normalizeText } from "../cell/read";
+import { getNumberFormat, parseA1 } from "../model/grid";
+import type { CellEdit, CellValue, SheetSnapshot } from "../model/snapshot";
+import type { Finding, Severity } from "../model/findings";
+import type { EngineSettings, TrendMark } from "../model/indicator";
+import type { IndicatorRow, ReadCell } from "../indicators/extract";
+import { comparableText, isTick, REPOST_MARK, type CellRef, type ProgrammeRow, type ProgressRow } from "../progress/extract";
+import { FUTURE_WORDS, RESULT_WORDS } from "../tables/headers";
+import { codePoint, readMark } from "./marks";
+
+export const RULES = {
+  "trend-mark-mismatch": "error",
+  "rate-mismatch": "error",
+  "mark-not-in-legend": "error",
+  vocabulary: "error",
+  "year-order": "error",
+  "repost-mismatch": "error",
+  "repost-missing-original": "warning",
+  "lookalike-character": "warning",
+  "required-empty": "warning",
+  "number-as-text": "warning",
+  "formula-error": "warning",
+  "pace-grade": "info",
+} as const satisfies Record<string, Severity>;
+export type RuleId = keyof typeof RULES;
+
+export class FindingSink {
+  readonly findings: Finding[] = [];
+  constructor(private readonly locale: Locale) {}
+  add(
+    rule: RuleId,
+    sheet: string,
+    cell: string,
+    key: MessageKey,
+    params: Record<string, string | number>,
+    expected: string | number | null,
+    actual: string | number | null,
+    fix?: CellEdit,
+    severity: Severity = RULES[rule],
+  ): void {
+    const f: Finding = {
+      rule,
+      severity,
+      sheet,
+      cell,
+      message: t(this.locale, key, { expected: expected ?? "", actual: actual ?? "", ...params }),
+      expected,
+      actual,
+    };
+    if (fix) f.fix = fix;
+    this.findings.push(f);
+  }
+  field(key: MessageKey): string {
+    return t(this.locale, key);
+  }
+}
+
+function shown(v: CellValue): string | number | null {
+  if (v === null || v === "") return null;
+  if (typeof v === "number") return v;
+  if (typeof v === "object") return v.error;
+  return String(v);
+}
+
+/** The rate a cell holds, as a fraction, with the number of decimals it shows (as a percentage). */
+export function writtenRate(sheet: SheetSnapshot, c: ReadCell): { value: number; decimals: number } | null {
+  const v = c.value;
+  const { row, col } = parseA1(c.cell);
+  if (typeof v === "number") {
+    const fmt = getNumberFormat(sheet, row, col) ?? "";
+    if (fmt.includes("%")) {
+      const m = /0\.(0+)%/.exec(fmt);
+      return { value: v, decimals: m ? m[1].length : 0 };
+    }
+    // a plain number: 89.8 means 89.8%, 0.898 means 89.8%
+    if (Math.abs(v) > 2) return { value: v / 100, decimals: decimalsOf(String(v)) };
+    return { value: v, decimals: Math.max(0, decimalsOf(String(v)) - 2) };
+  }
+  if (typeof v === "string") {
+    const s = normalizeText(v);
+    const m = /^([+-]?\d+(?:\.(\d+))?)\s*%$/.exec(s);
+    if (m) return { value: Number(m[1]) / 100, decimals: m[2] ? m[2].length : 0 };
+  }
+  return null;
+}
+
+function decimalsOf(s: string): number {
+  const i = s.indexOf(".");
+  return i < 0 ? 0 : s.length - i - 1;
+}
+
+export function formatRate(rate: number | null, decimals: number): string {
+  return rate === null ? "－" : `${(rate * 100).toFixed(decimals)}%`;
+}
+
+export interface IndicatorCheckInput {
+  row: IndicatorRow;
+  sheet: SheetSnapshot;
+  trendLegend: readonly string[];
+  computedMark: TrendMark;
+  computedRate: number | null;
+  settings: EngineSettings;
+}
+
+export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void {
+  const { row, sheet } = x;
+  const s = sheet.name;
+  const ind = row.indicator;
+  // required: the name
+  if (row.name && !ind.name) sink.add("required-empty", s, row.name.cell, "rule.required-empty", { field: sink.field("field.name") }, null, null);
+  // values: formula errors and numbers stored as text
+  for (const c of [row.baseline, ...row.actuals, row.target, row.rate]) {
+    if (!c) continue;
+    if (c.reading.kind === "error") sink.add("formula-error", s, c.cell, "rule.formula-error", {}, null, c.reading.error);
+    if (c.reading.kind === "number" && c.reading.numberAsText && typeof c.value === "string") {
+      sink.add("number-as-text", s, c.cell, "rule.number-as-text", {}, c.reading.value, c.value, { sheet: s, cell: c.cell, value: c.reading.value });
+    }
+  }
+  // the trend mark
+  if (row.trend) checkTrendMark(sink, x, row.trend);
+  // the rate
+  if (row.rate) {
+    const w = writtenRate(sheet, row.rate);
+    const computed = x.computedRate;
+    const emptyish = row.rate.reading.kind === "empty" || row.rate.reading.kind === "missing";
+    if (w === null && !emptyish) {
+      if (row.rate.reading.kind !== "error" && computed !== null) {
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", {}, formatRate(computed, x.settings.rateDecimals), cellText(row.rate.value), rateFix(s, row.rate.cell, computed, x.settings));
+      }
+    } else if (w !== null) {
+      const d = Math.min(w.decimals, x.settings.rateDecimals);
+      const tol = 0.5 * Math.pow(10, -(d + 2)) + 1e-9;
+      if (computed === null || Math.abs(w.value - computed) > tol) {
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", {}, formatRate(computed, x.settings.rateDecimals), formatRate(w.value, w.decimals), rateFix(s, row.rate.cell, computed, x.settings));
+      }
+    }
+  }
+  // years: baseline ≤ last year < this year ≤ target year
+  const y = { b: ind.baseline.year, p: ind.previous.year, c: ind.current.year, t: ind.target.year };
+  const cells = row.yearCells;
+  const bad: { cell: string | null; detail: string }[] = [];
+  if (y.b !== null && y.p !== null && y.b > y.p) bad.push({ cell: cells.baseline, detail: `基準年度 ${y.b} > 前年度 ${y.p}` });
+  if (y.p !== null && y.c !== null && y.p >= y.c) bad.push({ cell: cells.current, detail: `前年度 ${y.p} ≥ 当年度 ${y.c}` });
+  if (y.b !== null && y.c !== null && y.b > y.c && row.currentCell !== row.baseline) bad.push({ cell: cells.baseline, detail: `基準年度 ${y.b} > 当年度 ${y.c}` });
+  if (y.c !== null && y.t !== null && y.c > y.t) bad.push({ cell: cells.target, detail: `当年度 ${y.c} > 目標年度 ${y.t}` });
+  else if (y.b !== null && y.t !== null && y.b > y.t) bad.push({ cell: cells.target, detail: `基準年度 ${y.b} > 目標年度 ${y.t}` });
+  const seen = new Set<string>();
+  for (const b of bad) {
+    const cell = b.cell ?? row.name?.cell ?? "A1";
+    if (seen.has(cell)) continue;
+    seen.add(cell);
+    sink.add("year-order", s, cell, "rule.year-order", { detail: b.detail }, null, b.detail);
+  }
+}
+
+function rateFix(sheet: string, cell: string, rate: number | null, settings: EngineSettings): CellEdit {
+  return {
+    sheet,
+    cell,
+    value: rate === null ? "－" : rate,
+    numberFormat: rate === null ? undefined : rateFormat(settings.rateDecimals),
+  };
+}
+
+export function rateFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
+}
+
+function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell): void {
+  const s = x.sheet.name;
+  if (c.reading.kind === "empty") {
+    sink.add("required-empty", s, c.cell, "rule.required-empty", { field: sink.field("field.mark") }, x.computedMark, null, { sheet: s, cell: c.cell, value: x.computedMark });
+    return;
+  }
+  if (c.reading.kind === "error") {
+    sink.add("formula-error", s, c.cell, "rule.formula-error", {}, x.computedMark, c.reading.error);
+    return;
+  }
+  const m = readMark(cellText(c.value), x.trendLegend);
+  if (m.lookalike) {
+    sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: codePoint(m.written) }, m.mark, m.written, { sheet: s, cell: c.cell, value: m.mark });
+  } else if (!x.trendLegend.includes(m.mark)) {
+    sink.add("mark-not-in-legend", s, c.cell, "rule.mark-not-in-legend", { legend: x.trendLegend.join(" ") }, x.computedMark, m.written);
+    return;
+  }
+  if (m.mark !== x.computedMark) {
+    sink.add("trend-mark-mismatch", s, c.cell, "rule.trend-mark-mismatch", {}, x.computedMark, m.written, { sheet: s, cell: c.cell, value: x.computedMark });
+  }
+}
+
+/** Progress tables: 評価 in the legend, 説明 filled in, 【再掲】 items equal to their originals. */
+export function checkProgress(sink: FindingSink, rows: ProgressRow[], evaluationLegend: readonly string[]): void {
+  for (const r of rows) {
+    const s = r.item.sheet;
+    const ev = r.cells.evaluation;
+    if (ev) {
+      if (!ev.text) sink.add("required-empty", s, ev.cell, "rule.required-empty", { field: sink.field("field.evaluation") }, null, null);
+      else checkEvaluationMark(sink, s, ev, evaluationLegend);
+    }
+    const d = r.cells.description;
+    if (d && !d.text) sink.add("required-empty", s, d.cell, "rule.required-empty", { field: sink.field("field.description") }, null, null);
+  }
+  checkReposts(sink, rows);
+}
+
+function checkEvaluationMark(sink: FindingSink, sheet: string, ev: CellRef, legend: readonly string[]): void {
+  const m = readMark(ev.text, legend);
+  if (m.lookalike) {
+    sink.add("lookalike-character", sheet, ev.cell, "rule.lookalike-character", { code: codePoint(m.written) }, m.mark, m.written, { sheet, cell: ev.cell, value: m.mark });
+  } else if (!legend.includes(m.mark)) {
+    sink.add("mark-not-in-legend", sheet, ev.cell, "rule.mark-not-in-legend", { legend: legend.join(" ") }, null, m.written);
+  }
+}
+
+/** 【再掲】 items: their texts must equal the original item's (matched by name). */
+export function checkReposts(sink: FindingSink, rows: ProgressRow[]): void {
+  const key = (r: ProgressRow) => comparableText(r.item.name);
+  const originals = new Map<string, ProgressRow>();
+  for (const r of rows) if (!r.item.reposted && !originals.has(key(r))) originals.set(key(r), r);
+  for (const r of rows) {
+    if (!r.item.reposted) continue;
+    const o = originals.get(key(r));
+    const s = r.item.sheet;
+    const at = (r.cells.item ?? r.cells.project)?.cell ?? "A1";
+    if (!o) {
+      sink.add("repost-missing-original", s, at, "rule.repost-missing-original", { name: r.item.name.replace(REPOST_MARK, "") }, null, r.item.name);
+      continue;
+    }
+    for (const role of ["plan", "evaluation", "description", "content", "owner"] as const) {
+      const a = r.cells[role];
+      const b = o.cells[role];
+      if (!a || !b) continue;
+      if (comparableText(a.text) !== comparableText(b.text)) {
+        sink.add("repost-mismatch", s, a.cell, "rule.repost-mismatch", { original: `${o.item.sheet}!${b.cell}` }, b.text.replace(REPOST_MARK, "").trim(), a.text.replace(REPOST_MARK, "").trim());
+        break;
+      }
+    }
+  }
+}
+
+/** 基本計画事業 tables: 取組実績 and 今後の方向 from their vocabularies. */
+export function checkProgramme(sink: FindingSink, rows: ProgrammeRow[]): void {
+  for (const r of rows) {
+    const s = r.table.sheet;
+    if (r.result) {
+      const w = compactText(r.result.text).replace(/通り/g, "どおり");
+      if (!r.result.text) sink.add("required-empty", s, r.result.cell, "rule.required-empty", { field: sink.field("field.result") }, null, null);
+      else if (!(RESULT_WORDS as readonly string[]).includes(w)) {
+        const fix = (RESULT_WORDS as readonly string[]).includes(w) ? undefined : undefined;
+        sink.add("vocabulary", s, r.result.cell, "rule.vocabulary", { field: sink.field("field.result"), choices: RESULT_WORDS.join("／") }, null, r.result.text, fix);
+      }
+    }
+    if (r.resultTicks.length) {
+      const ticked = r.resultTicks.filter((x) => x.ref.text);
+      if (ticked.length === 0) sink.add("required-empty", s, r.resultTicks[0].ref.cell, "rule.required-empty", { field: sink.field("field.result") }, null, null);
+      for (const x of ticked) if (!isTick(x.ref.text)) sink.add("vocabulary", s, x.ref.cell, "rule.vocabulary", { field: x.word, choices: "✔" }, "✔", x.ref.text);
+    }
+    for (const f of r.future) {
+      if (!f.text) continue;
+      const words = normalizeText(f.text).split(/[\s、，,・\/／\n]+/).filter(Boolean);
+      for (const w of words) {
+        if (!(FUTURE_WORDS as readonly string[]).includes(w.replace(/^[✔✓☑■●○]/, ""))) {
+          sink.add("vocabulary", s, f.cell, "rule.vocabulary", { field: sink.field("field.direction"), choices: FUTURE_WORDS.join("／") }, null, w);
+        }
+      }
+    }
+    if (r.futureTicks.length) {
+      for (const x of r.futureTicks) if (x.ref.text && !isTick(x.ref.text)) sink.add("vocabulary", s, x.ref.cell, "rule.vocabulary", { field: x.word, choices: "✔" }, "✔", x.ref.text);
+    }
+  }
+}
+
+export { shown };

@@ -1,0 +1,99 @@
+/**
+ * Header words → column roles. Synonyms come from the seeds (DOMAIN.md); order matters: the more
+ * specific wording is tried first (指標の推移 before 指標, 取組実績 before 実績).
+ */
+import { compactText, findYear, normalizeText } from "../cell/read";
+
+export type Role =
+  // indicator tables
+  | "name"
+  | "unit"
+  | "baseline"
+  | "actual"
+  | "target"
+  | "trend"
+  | "rate"
+  | "pace"
+  | "category"
+  | "direction"
+  | "remarks"
+  // progress tables
+  | "policy"
+  | "item"
+  | "plan"
+  | "evaluation"
+  | "description"
+  | "note"
+  | "owner"
+  // programme tables
+  | "no"
+  | "project"
+  | "result"
+  | "do"
+  | "future"
+  | "action"
+  // project list / meetings
+  | "content"
+  | "meeting"
+  | "attendees"
+  | "frequency"
+  | "agenda";
+
+/** The closed vocabularies of the 基本計画事業 table (sheet 1 §3). */
+export const RESULT_WORDS = ["計画どおり", "計画前倒し", "計画遅れ"] as const;
+export const FUTURE_WORDS = ["現状継続", "有効性改善", "効率性改善", "財政面改善", "参加と協働改善"] as const;
+
+const RULES: [RegExp, Role][] = [
+  [/指標の推移|^推移|推移\(/, "trend"],
+  [/達成率|達成度/, "rate"],
+  [/期待値.*(評価|区分|ランク|判定)|進捗評価|ペース/, "pace"],
+  [/^単位/, "unit"],
+  [/取組実績/, "result"],
+  [/今後の取組の方向|今後の取組方針/, "action"],
+  [/^今後の方向/, "future"],
+  [/主要な取組説明|取組説明|主な取組内容/, "do"],
+  [/基本計画事業名|^事業名|^事業$/, "project"],
+  [/基準値|現状値|策定時|^基準|^現状$/, "baseline"],
+  [/目標値|^目標$|^目標\(|^目標年度/, "target"],
+  [/実績値|^実績|年度実績|見込値/, "actual"],
+  [/指標名|まちづくり指標|^指標$|^指標\(|成果指標|評価指標|活動指標|量的目標|目標項目|^指標項目/, "name"],
+  [/^区分/, "category"],
+  [/^方向$|目指す方向|指標の方向|望ましい方向|^方向性$/, "direction"],
+  [/基本施策|^施策$/, "policy"],
+  [/^項目|^取組項目/, "item"],
+  [/計画の記載|計画内容|計画の内容/, "plan"],
+  [/^評価/, "evaluation"],
+  [/説明|進捗状況/, "description"],
+  [/備考|特殊要因/, "note"],
+  [/^担当|所管/, "owner"],
+  [/^No\.?$|^番号$|^NO$/i, "no"],
+  [/考察|コメント/, "remarks"],
+  [/^内容|^事業内容|^概要/, "content"],
+  [/会議名|会議体/, "meeting"],
+  [/出席者|構成員|参加者/, "attendees"],
+  [/開催頻度|頻度/, "frequency"],
+  [/会議内容|議題/, "agenda"],
+];
+
+/** True when the text is only a year (with brackets), e.g. `（令和5年度）`. */
+export function isYearOnly(text: string): boolean {
+  const s = normalizeText(text).replace(/\s+/g, "");
+  const y = findYear(s);
+  if (!y) return false;
+  const rest = (s.slice(0, y.index) + s.slice(y.index + y.length)).replace(/[()（）[\]［］]/g, "");
+  return rest === "" || rest === "実績" || rest === "時点";
+}
+
+export function classifyHeader(text: string): Role | null {
+  const s = compactText(text).replace(/^※|※$/g, "").replace(/\(※\)|（※）/g, "");
+  if (!s || s.length > 40) return null;
+  for (const [re, role] of RULES) if (re.test(s)) return role;
+  return null;
+}
+
+/** Is this header word one of the tick sub-columns (計画どおり …, 現状継続 …)? */
+export function tickWord(text: string): string | null {
+  const s = compactText(text);
+  for (const w of [...RESULT_WORDS, ...FUTURE_WORDS]) if (s === w) return w;
+  return null;
+}
