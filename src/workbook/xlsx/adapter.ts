@@ -1,0 +1,690 @@
+/**
+ * WorkbookPort over an .xlsx / .xlsm file held in memory (no fs: bytes in, bytes out; the browser
+ * preview host uses this class too).
+ *
+ * How nothing is lost: the workbook is kept as its original ZIP package. Reading parses the
+ * worksheet XML; an edit patches, as text, only the `<c>` elements it names (and, when asked, the
+ * sheet's mergeCells / cols / dataValidations, the styles part for new cell formats, the workbook
+ * part for new sheets). `toBuffer()` writes every part that was not patched with its original
+ * compressed bytes — macros (vbaProject.bin), charts, images, comments, conditional formats,
+ * defined names, printer settings and anything else come out exactly as they went in.
+ * (exceljs' load+write round trip drops several of these, so it is not used to write.)
+ *
+ * Settings are stored as custom document properties (docProps/custom.xml), named
+ * `PlanSheet:<key>` (long values continue in `PlanSheet:<key>#1`, `#2`… of at most 255 characters
+ * each), so they travel with the file and Office.js can read them (workbook.properties.custom).
+ *
+ * Limits: see open.ts for the package (200 MB inflated); at most `maxCellsPerSheet` (2,000,000)
+ * cells per sheet are read, past that readSnapshot refuses with file.tooManyCells.
+ */
+import type { CellState, CellValue, EditBatch, ReadOptions, SheetSnapshot, UndoRecord, WorkbookPort, WorkbookSnapshot } from "../port";
+import { columnIndex, parseA1, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
+import { WorkbookFileError } from "./errors";
+import { openPackage } from "./open";
+import { OoxmlPackage, REL_NS } from "./package";
+import {
+  TooManyCellsError,
+  appendToCollection,
+  colAttrs,
+  escapeText,
+  getCellXml,
+  mergeRefs,
+  parseCellXml,
+  patchCells,
+  findSharedMaster,
+  readSheet,
+  removeFromCollection,
+  setColumn,
+  slideFormula,
+  unshareFormula,
+  type SheetContext,
+} from "./sheet";
+import { Styles } from "./styles";
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip";
+import { encodeAttr, encodeXmlText, findAll, findElement, parseAttrs, rootPrefix, setAttr, stringItemText } from "./xml";
+
+export interface XlsxLimits {
+  zip: ZipLimits;
+  maxCellsPerSheet: number;
+}
+
+export const DEFAULT_LIMITS: XlsxLimits = { zip: DEFAULT_ZIP_LIMITS, maxCellsPerSheet: 2_000_000 };
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const T_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const T_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const CT_STYLES = "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml";
+const T_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties";
+const CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
+const CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties";
+const VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes";
+const FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}";
+const SETTING_PREFIX = "PlanSheet:";
+const CHUNK = 255;
+
+interface SheetInfo {
+  name: string;
+  rid: string;
+  part: string;
+  hidden: boolean;
+}
+
+/** What a revert did (same shape as the Office adapter's report). */
+export interface RevertReport {
+  restored: number;
+  /** Cells changed after the apply: left as they are. */
+  changedSinceApply: { sheet: string; cell: string }[];
+  missingSheets: string[];
+  removedSheets: string[];
+  keptSheets: string[];
+}
+
+interface UndoDetails {
+  cells: { sheet: string; cell: string; before: string | null; after: string | null }[];
+  merges: { sheet: string; child: string }[];
+  columns: { sheet: string; col: number; before: Record<string, string> | null; after: Record<string, string> }[];
+  validations: { sheet: string; child: string }[];
+  sheets: { name: string; rid: string; part: string; sheetTag: string }[];
+}
+
+const INVALID_SHEET_CHARS = /[\\/?*[\]:]/;
+
+export class XlsxWorkbook implements WorkbookPort {
+  private readonly pkg: OoxmlPackage;
+  private readonly workbookPart: string;
+  private sheets: SheetInfo[] = [];
+  private sst: string[] = [];
+  private stylesPart: string | null = null;
+  private styles: Styles;
+  private date1904 = false;
+  private readonly undoDetails = new WeakMap<UndoRecord, UndoDetails>();
+  private readonly cache = new Map<string, { xml: string; snap: SheetSnapshot }>();
+
+  private constructor(
+    bytes: Uint8Array,
+    readonly name: string,
+    private readonly limits: XlsxLimits,
+  ) {
+    const { entries } = openPackage(bytes, name, limits.zip);
+    this.pkg = new OoxmlPackage(entries, name, limits.zip.maxTotalUncompressed);
+    const office = this.pkg.rels("").find((r) => /\/officeDocument$/.test(r.type) && r.part);
+    const wbPart = office?.part ?? "xl/workbook.xml";
+    this.workbookPart = this.pkg.resolveName(wbPart);
+    if (!this.pkg.text(this.workbookPart)) throw new WorkbookFileError("file.notXlsx", name);
+    this.loadStructure();
+    const sstPart = this.pkg.rels(this.workbookPart).find((r) => /\/sharedStrings$/.test(r.type) && r.part)?.part;
+    const sstXml = sstPart ? this.pkg.text(sstPart) : null;
+    if (sstXml) {
+      const p = rootPrefix(sstXml);
+      const re = new RegExp(`<${p}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}si>)`, "g");
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(sstXml))) this.sst.push(m[1] ? stringItemText(m[1], p) : "");
+    }
+    this.stylesPart = this.pkg.rels(this.workbookPart).find((r) => /\/styles$/.test(r.type) && r.part)?.part ?? null;
+    this.styles = new Styles(this.stylesPart ? this.pkg.text(this.stylesPart) : null);
+  }
+
+  /** Open a workbook from its bytes; throws WorkbookFileError (naming `name`) when it cannot. */
+  static fromBuffer(buf: Uint8Array | ArrayBuffer, name = "workbook.xlsx", limits: Partial<XlsxLimits> = {}): XlsxWorkbook {
+    const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+    const all: XlsxLimits = { ...DEFAULT_LIMITS, ...limits, zip: { ...DEFAULT_LIMITS.zip, ...(limits.zip ?? {}) } };
+    try {
+      return new XlsxWorkbook(bytes, name, all);
+    } catch (e) {
+      if (e instanceof WorkbookFileError) throw e;
+      throw new WorkbookFileError("file.unreadable", name, { reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private loadStructure(): void {
+    const xml = this.pkg.text(this.workbookPart)!;
+    const p = rootPrefix(xml);
+    const rels = this.pkg.rels(this.workbookPart);
+    const sheetsEl = findElement(xml, p + "sheets");
+    this.sheets = [];
+    if (sheetsEl && !sheetsEl.selfClosing) {
+      for (const e of findAll(xml, p + "sheet", sheetsEl.openEnd, sheetsEl.end)) {
+        const a = parseAttrs(e.tag);
+        const ridKey = Object.keys(a).find((k) => /(^|:)id$/.test(k) && k !== "sheetId");
+        const rid = ridKey ? a[ridKey] : "";
+        const rel = rels.find((r) => r.id === rid);
+        if (!rel || !rel.part || !/\/worksheet$/.test(rel.type)) continue; // chartsheets, dialog sheets: not read
+        this.sheets.push({ name: a.name ?? "", rid, part: this.pkg.resolveName(rel.part), hidden: a.state === "hidden" || a.state === "veryHidden" });
+      }
+    }
+    const wp = findElement(xml, p + "workbookPr");
+    const d = wp ? parseAttrs(wp.tag).date1904 : undefined;
+    this.date1904 = d === "1" || d === "true";
+  }
+
+  /** Sheet names (worksheets only), in workbook order. */
+  sheetNames(): string[] {
+    return this.sheets.map((s) => s.name);
+  }
+
+  private sheet(name: string): SheetInfo | undefined {
+    return this.sheets.find((s) => s.name === name) ?? this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+
+  private sheetXml(info: SheetInfo): string {
+    const xml = this.pkg.text(info.part);
+    if (xml === null) throw new WorkbookFileError("file.truncated", this.name, { reason: `${info.part} missing` });
+    return xml;
+  }
+
+  private ctx(p: string): SheetContext {
+    return { p, sst: this.sst, styles: this.styles, date1904: this.date1904 };
+  }
+
+  async readSnapshot(options: ReadOptions = {}): Promise<WorkbookSnapshot> {
+    const sheets: SheetSnapshot[] = [];
+    for (const info of this.sheets) {
+      if (options.sheets && !options.sheets.includes(info.name)) continue;
+      sheets.push(this.readOne(info));
+    }
+    return { name: this.name, sheets };
+  }
+
+  private readOne(info: SheetInfo): SheetSnapshot {
+    const xml = this.sheetXml(info);
+    const c = this.cache.get(info.part);
+    if (c && c.xml === xml) return c.snap;
+    let snap: SheetSnapshot;
+    try {
+      snap = readSheet(info.name, xml, this.ctx(rootPrefix(xml)), { maxCells: this.limits.maxCellsPerSheet }, info.hidden);
+    } catch (e) {
+      if (e instanceof TooManyCellsError) {
+        throw new WorkbookFileError("file.tooManyCells", this.name, { sheet: info.name, limit: e.limit.toLocaleString("en-US") });
+      }
+      throw e;
+    }
+    this.cache.set(info.part, { xml, snap });
+    return snap;
+  }
+
+  /** The state of one cell now (value, formula, number format). */
+  getCellState(sheetName: string, cell: string): CellState {
+    const info = this.sheet(sheetName);
+    if (!info) throw new WorkbookFileError("file.badEdit", this.name, { sheet: sheetName, cell, reason: "no such sheet" });
+    const xml = this.sheetXml(info);
+    const { row, col } = parseA1(cell);
+    return this.stateOf(info.name, cell, getCellXml(xml, rootPrefix(xml), row, col), row, col, xml);
+  }
+
+  private stateOf(sheet: string, cell: string, cellXml: string | null, row: number, col: number, sheetXml?: string): CellState {
+    if (cellXml === null) return { sheet, cell, value: null, formula: null, numberFormat: null };
+    const p = rootPrefix(sheetXml ?? cellXml);
+    const pc = parseCellXml(cellXml, row, col, this.ctx(p));
+    let formula = pc.formula;
+    if (pc.shared && pc.shared.text === undefined && sheetXml) {
+      const m = findSharedMaster(sheetXml, p, pc.shared.si);
+      if (m) formula = "=" + slideFormula(m.text, m.row, m.col, row, col);
+    }
+    return { sheet, cell, value: pc.value, formula, numberFormat: pc.s ? this.styles.numFmtOf(pc.s) : null };
+  }
+
+  // ---- edits -----------------------------------------------------------------------------------
+
+  private bad(sheet: string, cell: string, reason: string): WorkbookFileError {
+    return new WorkbookFileError("file.badEdit", this.name, { sheet, cell, reason });
+  }
+
+  async applyEdits(batch: EditBatch): Promise<UndoRecord> {
+    const saved = this.pkg.save();
+    const savedSheets = this.sheets.map((s) => ({ ...s }));
+    try {
+      return this.applyInner(batch);
+    } catch (e) {
+      this.pkg.restore(saved);
+      this.sheets = savedSheets;
+      this.styles = new Styles(this.stylesPart ? this.pkg.text(this.stylesPart) : null);
+      throw e;
+    }
+  }
+
+  private applyInner(batch: EditBatch): UndoRecord {
+    const details: UndoDetails = { cells: [], merges: [], columns: [], validations: [], sheets: [] };
+    const undo: UndoRecord = { label: batch.label, cells: [], written: [], addedSheets: [], addedMerges: [] };
+    // 1. new sheets
+    for (const name of batch.addSheets ?? []) {
+      if (this.sheet(name)) throw new WorkbookFileError("file.sheetExists", this.name, { sheet: name });
+      if (!name.trim() || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
+        throw this.bad(name, "", "invalid sheet name");
+      }
+      details.sheets.push(this.addSheet(name));
+      undo.addedSheets.push(name);
+    }
+    // 2. cells, grouped by sheet
+    const bySheet = new Map<string, EditBatch["cells"]>();
+    for (const edit of batch.cells) {
+      const info = this.sheet(edit.sheet);
+      if (!info) throw this.bad(edit.sheet, edit.cell, "no such sheet");
+      let rc: { row: number; col: number };
+      try {
+        rc = parseA1(edit.cell);
+      } catch {
+        throw this.bad(edit.sheet, edit.cell, "not an A1 address");
+      }
+      if (rc.row > 1048575 || rc.col > 16383) throw this.bad(edit.sheet, edit.cell, "outside the sheet");
+      if (typeof edit.value === "string" && edit.value.length > 32767) throw this.bad(edit.sheet, edit.cell, "text longer than 32,767 characters");
+      if (typeof edit.value === "number" && !Number.isFinite(edit.value)) throw this.bad(edit.sheet, edit.cell, "not a finite number");
+      const list = bySheet.get(info.name) ?? [];
+      list.push(edit);
+      bySheet.set(info.name, list);
+    }
+    let formulaTouched = false;
+    let formulaWritten = false;
+    for (const [sheetName, edits] of bySheet) {
+      const info = this.sheet(sheetName)!;
+      let xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      // shared-formula masters about to lose their formula: give dependents their own formulas
+      for (const edit of edits) {
+        if (edit.value === undefined && edit.formula === undefined) continue;
+        const { row, col } = parseA1(edit.cell);
+        const old = getCellXml(xml, p, row, col);
+        if (!old) continue;
+        const pc = parseCellXml(old, row, col, this.ctx(p));
+        if (pc.shared?.ref && pc.shared.text) xml = unshareFormula(xml, p, pc.shared.si, { row, col, text: pc.shared.text });
+      }
+      const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
+      for (const edit of edits) {
+        const { row, col } = parseA1(edit.cell);
+        const m = changes.get(row) ?? new Map();
+        const prev = m.get(col);
+        m.set(col, (old: string | null) => this.buildCell(prev ? prev(old) : old, row, col, edit, p));
+        changes.set(row, m);
+        if (edit.formula !== undefined) formulaWritten = true;
+      }
+      const res = patchCells(xml, p, changes);
+      this.pkg.setText(info.part, res.xml);
+      for (const [cell, before] of res.old) {
+        const after = res.now.get(cell) ?? null;
+        const { row, col } = parseA1(cell);
+        if ((before && before.includes("<" + p + "f")) || (after && after.includes("<" + p + "f"))) formulaTouched = true;
+        details.cells.push({ sheet: info.name, cell, before, after });
+        undo.cells.push(this.stateOf(info.name, cell, before, row, col, xml));
+        const w = this.stateOf(info.name, cell, after, row, col);
+        undo.written.push({ sheet: info.name, cell, value: w.value, formula: w.formula });
+      }
+    }
+    // 3. merges
+    for (const m of batch.merges ?? []) {
+      const info = this.sheet(m.sheet);
+      if (!info) throw this.bad(m.sheet, m.range, "no such sheet");
+      let r;
+      try {
+        r = parseRange(m.range);
+      } catch {
+        throw this.bad(m.sheet, m.range, "not a range");
+      }
+      if (r.top === r.bottom && r.left === r.right) continue;
+      let xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const existing = mergeRefs(xml, p);
+      if (existing.some((e) => e.top === r.top && e.left === r.left && e.bottom === r.bottom && e.right === r.right)) continue;
+      if (existing.some((e) => e.top <= r.bottom && r.top <= e.bottom && e.left <= r.right && r.left <= e.right)) {
+        throw this.bad(info.name, m.range, "overlaps a merged area");
+      }
+      const child = `<${p}mergeCell ref="${rangeToA1(r)}"/>`;
+      xml = appendToCollection(xml, p, "mergeCells", child);
+      this.pkg.setText(info.part, xml);
+      details.merges.push({ sheet: info.name, child });
+      undo.addedMerges.push({ sheet: info.name, range: rangeToA1(r) });
+    }
+    // 4. column widths
+    for (const cw of batch.columnWidths ?? []) {
+      const info = this.sheet(cw.sheet);
+      if (!info) throw this.bad(cw.sheet, cw.column, "no such sheet");
+      if (!/^[A-Za-z]{1,3}$/.test(cw.column) || !(cw.width >= 0 && cw.width <= 255)) throw this.bad(info.name, cw.column, "bad column width");
+      const col = columnIndex(cw.column);
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const before = colAttrs(xml, p, col);
+      const rest: Record<string, string> = { ...(before ?? {}) };
+      delete rest.min;
+      delete rest.max;
+      const after = { ...rest, width: String(cw.width), customWidth: "1" };
+      this.pkg.setText(info.part, setColumn(xml, p, col, after));
+      details.columns.push({ sheet: info.name, col, before, after });
+    }
+    // 5. list validations
+    for (const v of batch.validations ?? []) {
+      const info = this.sheet(v.sheet);
+      if (!info) throw this.bad(v.sheet, v.range, "no such sheet");
+      try {
+        parseRange(v.range);
+      } catch {
+        throw this.bad(info.name, v.range, "not a range");
+      }
+      if (v.list.some((x) => x.includes(",") || x.includes('"'))) throw this.bad(info.name, v.range, "a list item contains , or \"");
+      const formula = `"${v.list.join(",")}"`;
+      if (formula.length > 257) throw this.bad(info.name, v.range, "list longer than 255 characters");
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const sqref = v.range.split(":").map((x) => x.replace(/\$/g, "").toUpperCase()).join(":");
+      const child = `<${p}dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${encodeAttr(sqref)}"><${p}formula1>${escapeText(formula)}</${p}formula1></${p}dataValidation>`;
+      this.pkg.setText(info.part, appendToCollection(xml, p, "dataValidations", child));
+      details.validations.push({ sheet: info.name, child });
+    }
+    // 6. styles, calculation chain
+    this.commitStyles();
+    if (formulaTouched) this.dropCalcChain();
+    if (formulaWritten) this.setFullCalcOnLoad();
+    this.undoDetails.set(undo, details);
+    return undo;
+  }
+
+  private buildCell(old: string | null, row: number, col: number, edit: EditBatch["cells"][number], p: string): string | null {
+    const openEnd = old ? old.indexOf(">") + 1 : 0;
+    let tag = old ? old.slice(0, openEnd) : `<${p}c r="${toA1(row, col)}">`;
+    if (tag.endsWith("/>")) tag = tag.slice(0, -2) + ">";
+    let inner = old && !(old.endsWith("/>") && openEnd === old.length) ? old.slice(openEnd, old.lastIndexOf("</")) : "";
+    const oldS = Number(parseAttrs(tag).s ?? 0);
+    let s = oldS;
+    if (edit.numberFormat !== undefined || edit.style !== undefined) s = this.styles.variant(oldS, edit.numberFormat, edit.style);
+    const strip = (t: string, name: string) => t.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), "");
+    if (edit.formula !== undefined || edit.value !== undefined) {
+      tag = strip(strip(strip(tag, "t"), "cm"), "vm");
+      inner = "";
+      if (edit.formula !== undefined && edit.formula.replace(/^=/, "") !== "") {
+        inner = `<${p}f>${escapeText(edit.formula.replace(/^=/, ""))}</${p}f>`;
+      } else if (edit.value === null || edit.value === undefined) {
+        inner = "";
+      } else if (typeof edit.value === "number") {
+        inner = `<${p}v>${String(edit.value)}</${p}v>`;
+      } else if (typeof edit.value === "boolean") {
+        tag = setAttr(tag, "t", "b");
+        inner = `<${p}v>${edit.value ? 1 : 0}</${p}v>`;
+      } else {
+        tag = setAttr(tag, "t", "inlineStr");
+        const sp = /^\s|\s$|\n/.test(edit.value) ? ' xml:space="preserve"' : "";
+        inner = `<${p}is><${p}t${sp}>${encodeXmlText(edit.value)}</${p}t></${p}is>`;
+      }
+    }
+    tag = s ? setAttr(tag, "s", String(s)) : strip(tag, "s");
+    tag = setAttr(tag, "r", toA1(row, col));
+    if (!inner) {
+      if (!/\ss\s*=/.test(tag) && !/\s(ph|cm|vm)\s*=/.test(tag)) return null;
+      return tag.slice(0, -1) + "/>";
+    }
+    return `${tag}${inner}</${p}c>`;
+  }
+
+  private commitStyles(): void {
+    if (!this.styles.isDirty()) return;
+    if (!this.stylesPart) {
+      const dir = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+      this.stylesPart = dir + "styles.xml";
+      this.pkg.addRel(this.workbookPart, T_STYLES, "styles.xml");
+      this.pkg.setOverride(this.stylesPart, CT_STYLES);
+    }
+    this.pkg.setText(this.stylesPart, this.styles.toXml());
+  }
+
+  private dropCalcChain(): void {
+    const rel = this.pkg.rels(this.workbookPart).find((r) => /\/calcChain$/.test(r.type));
+    if (!rel) return;
+    this.pkg.removeRel(this.workbookPart, rel.id);
+    if (rel.part) {
+      this.pkg.remove(rel.part);
+      this.pkg.setOverride(rel.part, null);
+    }
+  }
+
+  private setFullCalcOnLoad(): void {
+    let xml = this.pkg.text(this.workbookPart)!;
+    const p = rootPrefix(xml);
+    const calc = findElement(xml, p + "calcPr");
+    if (calc) xml = xml.slice(0, calc.start) + setAttr(calc.tag, "fullCalcOnLoad", "1") + xml.slice(calc.openEnd);
+    else {
+      const later = ["oleSize", "customWorkbookViews", "pivotCaches", "smartTagPr", "smartTagTypes", "webPublishing", "fileRecoveryPr", "webPublishObjects", "extLst"];
+      let at = xml.lastIndexOf(`</${p}workbook>`);
+      for (const n of later) {
+        const e = findElement(xml, p + n);
+        if (e) { at = e.start; break; }
+      }
+      xml = xml.slice(0, at) + `<${p}calcPr fullCalcOnLoad="1"/>` + xml.slice(at);
+    }
+    this.pkg.setText(this.workbookPart, xml);
+  }
+
+  private addSheet(name: string): UndoDetails["sheets"][number] {
+    const dir = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
+    let n = this.sheets.length + 1;
+    while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
+    const part = `${dir}worksheets/sheet${n}.xml`;
+    this.pkg.setText(
+      part,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+    );
+    this.pkg.setOverride(part, CT_WORKSHEET);
+    const rid = this.pkg.addRel(this.workbookPart, T_WORKSHEET, `worksheets/sheet${n}.xml`);
+    let xml = this.pkg.text(this.workbookPart)!;
+    const p = rootPrefix(xml);
+    const root = findElement(xml, p + "workbook")!;
+    const nsm = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*"${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(root.tag);
+    let rp = nsm?.[1];
+    if (!rp) {
+      rp = "r";
+      xml = xml.slice(0, root.start) + setAttr(root.tag, "xmlns:r", REL_NS) + xml.slice(root.openEnd);
+    }
+    const sheetsEl = findElement(xml, p + "sheets")!;
+    const ids = findAll(xml, p + "sheet", sheetsEl.openEnd, sheetsEl.end).map((e) => Number(parseAttrs(e.tag).sheetId ?? 0));
+    const sheetId = Math.max(0, ...ids) + 1;
+    const sheetTag = `<${p}sheet name="${encodeAttr(name)}" sheetId="${sheetId}" ${rp}:id="${rid}"/>`;
+    if (sheetsEl.selfClosing) {
+      xml = xml.slice(0, sheetsEl.start) + sheetsEl.tag.slice(0, -2) + ">" + sheetTag + `</${p}sheets>` + xml.slice(sheetsEl.end);
+    } else {
+      const close = sheetsEl.end - `</${p}sheets>`.length;
+      xml = xml.slice(0, close) + sheetTag + xml.slice(close);
+    }
+    this.pkg.setText(this.workbookPart, xml);
+    this.sheets.push({ name, rid, part, hidden: false });
+    return { name, rid, part, sheetTag };
+  }
+
+  private removeSheet(s: UndoDetails["sheets"][number]): void {
+    const xml = this.pkg.text(this.workbookPart)!;
+    const i = xml.indexOf(s.sheetTag);
+    if (i >= 0) this.pkg.setText(this.workbookPart, xml.slice(0, i) + xml.slice(i + s.sheetTag.length));
+    this.pkg.removeRel(this.workbookPart, s.rid);
+    this.pkg.remove(s.part);
+    this.pkg.setOverride(s.part, null);
+    this.sheets = this.sheets.filter((x) => x.part !== s.part);
+    this.cache.delete(s.part);
+  }
+
+  async revert(undo: UndoRecord): Promise<RevertReport> {
+    const report: RevertReport = { restored: 0, changedSinceApply: [], missingSheets: [], removedSheets: [], keptSheets: [] };
+    const d = this.undoDetails.get(undo) ?? this.detailsFromRecord(undo);
+    const missing = new Set<string>();
+    // cells, by sheet
+    const bySheet = new Map<string, UndoDetails["cells"]>();
+    for (const c of d.cells) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
+    for (const [sheetName, cells] of bySheet) {
+      const info = this.sheets.find((s) => s.name === sheetName);
+      if (!info) {
+        missing.add(sheetName);
+        continue;
+      }
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
+      for (const c of [...cells].reverse()) {
+        const { row, col } = parseA1(c.cell);
+        const now = getCellXml(xml, p, row, col);
+        if (now !== c.after) {
+          report.changedSinceApply.push({ sheet: sheetName, cell: c.cell });
+          continue;
+        }
+        const m = changes.get(row) ?? new Map();
+        m.set(col, () => c.before);
+        changes.set(row, m);
+        report.restored++;
+      }
+      this.pkg.setText(info.part, patchCells(xml, p, changes).xml);
+    }
+    for (const m of d.merges) {
+      const info = this.sheets.find((s) => s.name === m.sheet);
+      if (!info) continue;
+      const xml = this.sheetXml(info);
+      this.pkg.setText(info.part, removeFromCollection(xml, rootPrefix(xml), "mergeCells", m.child).xml);
+    }
+    for (const v of d.validations) {
+      const info = this.sheets.find((s) => s.name === v.sheet);
+      if (!info) continue;
+      const xml = this.sheetXml(info);
+      this.pkg.setText(info.part, removeFromCollection(xml, rootPrefix(xml), "dataValidations", v.child).xml);
+    }
+    for (const c of [...d.columns].reverse()) {
+      const info = this.sheets.find((s) => s.name === c.sheet);
+      if (!info) continue;
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const now = colAttrs(xml, p, c.col);
+      const { min: _a, max: _b, ...rest } = now ?? {};
+      if (JSON.stringify(rest) !== JSON.stringify(c.after)) continue;
+      let before: Record<string, string> | null = null;
+      if (c.before) {
+        const { min: _c, max: _d, ...b } = c.before;
+        before = b;
+      }
+      this.pkg.setText(info.part, setColumn(xml, p, c.col, before));
+    }
+    for (const s of [...d.sheets].reverse()) {
+      const edited = report.changedSinceApply.some((c) => c.sheet === s.name);
+      const info = this.sheets.find((x) => x.part === s.part);
+      if (!info) continue;
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const hasCells = new RegExp(`<${p}c\\b`).test(xml);
+      if (edited || hasCells) report.keptSheets.push(s.name);
+      else {
+        this.removeSheet(s);
+        report.removedSheets.push(s.name);
+      }
+    }
+    report.missingSheets = [...missing];
+    return report;
+  }
+
+  /** An UndoRecord that did not come from this object (e.g. read back from JSON): use its states. */
+  private detailsFromRecord(undo: UndoRecord): UndoDetails {
+    const cells: UndoDetails["cells"] = [];
+    for (const st of undo.cells) {
+      const info = this.sheet(st.sheet);
+      const w = undo.written.find((x) => x.sheet === st.sheet && x.cell === st.cell);
+      if (!info || !w) continue;
+      const xml = this.sheetXml(info);
+      const p = rootPrefix(xml);
+      const { row, col } = parseA1(st.cell);
+      const now = getCellXml(xml, p, row, col);
+      const cur = this.stateOf(info.name, st.cell, now, row, col, xml);
+      const same = JSON.stringify([cur.value, cur.formula]) === JSON.stringify([w.value, w.formula]);
+      const before = this.buildCell(
+        now,
+        row,
+        col,
+        st.formula ? { sheet: st.sheet, cell: st.cell, formula: st.formula } : { sheet: st.sheet, cell: st.cell, value: isPlain(st.value) ? st.value : null },
+        p,
+      );
+      cells.push({ sheet: info.name, cell: st.cell, before, after: same ? now : "\u0000changed" });
+    }
+    const merges = undo.addedMerges.map((m) => {
+      const info = this.sheet(m.sheet);
+      const xml = info ? this.sheetXml(info) : "";
+      return { sheet: m.sheet, child: `<${rootPrefix(xml)}mergeCell ref="${m.range}"/>` };
+    });
+    return { cells, merges, columns: [], validations: [], sheets: [] };
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+
+  private customPart(): string | null {
+    return this.pkg.rels("").find((r) => /\/custom-properties$/.test(r.type) && r.part)?.part ?? null;
+  }
+
+  private customProps(): { xml: string; props: { name: string; pid: number; value: string; start: number; end: number }[] } | null {
+    const part = this.customPart();
+    const xml = part ? this.pkg.text(part) : null;
+    if (!xml) return null;
+    const p = rootPrefix(xml);
+    const props = findAll(xml, p + "property").map((e) => {
+      const a = parseAttrs(e.tag);
+      const inner = xml.slice(e.openEnd, Math.max(e.openEnd, e.end - `</${p}property>`.length));
+      const m = /<[\w.-]*:?lpwstr>([\s\S]*?)<\/[\w.-]*:?lpwstr>|<[\w.-]*:?lpwstr\/>/.exec(inner);
+      return { name: a.name ?? "", pid: Number(a.pid ?? 0), value: m && m[1] ? stringItemText(`<t>${m[1]}</t>`, "") : "", start: e.start, end: e.end };
+    });
+    return { xml, props };
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    const cp = this.customProps();
+    if (!cp) return undefined;
+    const first = cp.props.find((x) => x.name === SETTING_PREFIX + key);
+    if (!first) return undefined;
+    let out = first.value;
+    for (let i = 1; ; i++) {
+      const next = cp.props.find((x) => x.name === `${SETTING_PREFIX}${key}#${i}`);
+      if (!next) break;
+      out += next.value;
+    }
+    return out;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    let part = this.customPart();
+    if (!part) {
+      part = "docProps/custom.xml";
+      this.pkg.setText(
+        part,
+        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="${CUSTOM_NS}" xmlns:vt="${VT_NS}"></Properties>`,
+      );
+      this.pkg.addRel("", T_CUSTOM, part);
+      this.pkg.setOverride(part, CT_CUSTOM);
+    }
+    const cp = this.customProps()!;
+    let xml = cp.xml;
+    const p = rootPrefix(xml);
+    const mine = (n: string) => n === SETTING_PREFIX + key || (n.startsWith(`${SETTING_PREFIX}${key}#`) && /^\d+$/.test(n.slice(SETTING_PREFIX.length + key.length + 1)));
+    for (const pr of [...cp.props].reverse()) if (mine(pr.name)) xml = xml.slice(0, pr.start) + xml.slice(pr.end);
+    const root = findElement(xml, p + "Properties")!;
+    const vtm = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/docPropsVTypes"/.exec(root.tag);
+    let vt = vtm?.[1];
+    if (!vt) {
+      vt = "vt";
+      xml = xml.slice(0, root.start) + setAttr(root.tag, "xmlns:vt", VT_NS) + xml.slice(root.openEnd);
+    }
+    let pid = Math.max(1, ...cp.props.filter((x) => !mine(x.name)).map((x) => x.pid));
+    const chunks: string[] = [];
+    for (let i = 0; i < value.length || i === 0; i += CHUNK) chunks.push(value.slice(i, i + CHUNK));
+    const add = chunks
+      .map((c, i) => `<${p}property fmtid="${FMTID}" pid="${++pid}" name="${encodeAttr(i === 0 ? SETTING_PREFIX + key : `${SETTING_PREFIX}${key}#${i}`)}"><${vt}:lpwstr>${encodeXmlText(c)}</${vt}:lpwstr></${p}property>`)
+      .join("");
+    const r2 = findElement(xml, p + "Properties")!;
+    if (r2.selfClosing) xml = xml.slice(0, r2.start) + r2.tag.slice(0, -2) + ">" + add + `</${p}Properties>` + xml.slice(r2.end);
+    else {
+      const close = xml.lastIndexOf(`</${p}Properties>`);
+      xml = xml.slice(0, close) + add + xml.slice(close);
+    }
+    this.pkg.setText(part, xml);
+  }
+
+  // ---- output --------------------------------------------------------------------------------
+
+  /** The workbook as .xlsx/.xlsm bytes (unchanged parts copied as they were). */
+  async toBuffer(): Promise<Uint8Array> {
+    return this.pkg.toBytes();
+  }
+
+  /** Names of the package parts changed since opening (for tests and reports). */
+  changedParts(): string[] {
+    return this.pkg.changedParts();
+  }
+}
+
+function isPlain(v: CellValue): v is string | number | boolean | null {
+  return v === null || typeof v !== "object";
+}
