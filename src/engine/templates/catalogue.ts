@@ -77,7 +77,7 @@ export const RESULT_LEGEND = `※取組実績(Check)：${RESULT_CHOICES.join("�
 // ---- 1 まちづくり指標 ------------------------------------------------------------------------------
 
 /** Header and row cells of the indicator table, from column `col`. */
-function indicatorHeader(col: number): CellIn[] {
+function indicatorHeader(col: number, remarksSpan = 1): CellIn[] {
   return rowOf(0, col, [
     ["まちづくり指標", "header"],
     ["単位", "header"],
@@ -87,10 +87,10 @@ function indicatorHeader(col: number): CellIn[] {
     ["目標値\n（目標年度）", "header"],
     ["指標の推移\n（※）", "header"],
     ["達成率", "header"],
-    ["考察", "header"],
+    ["考察", "header", remarksSpan > 1 ? { colSpan: remarksSpan } : {}],
   ]);
 }
-function indicatorRow(col: number): CellIn[] {
+function indicatorRow(col: number, remarksSpan = 1): CellIn[] {
   return rowOf(0, col, [
     [undefined, "text"],
     [undefined, "center"],
@@ -100,7 +100,7 @@ function indicatorRow(col: number): CellIn[] {
     [undefined, "number"],
     [undefined, "center", { list: TREND_MARKS }],
     [undefined, "center", { numberFormat: "0.0%" }],
-    [undefined, "text"],
+    [undefined, "text", remarksSpan > 1 ? { colSpan: remarksSpan } : {}],
   ]);
 }
 
@@ -145,16 +145,56 @@ const indicatorTable: TemplateDefinitionInput = {
   },
 };
 
+/**
+ * The 基本計画事業 table (sheet 1 §3): No | 基本計画事業名 | 取組実績(Check) | 主要な取組説明(Do) |
+ * 今後の方向 (five tick columns under a two-row header) | 今後の取組の方向(Action). `spans` are the
+ * widths in columns of No, name, result, Do, each tick column… (one value for all five), Action.
+ */
+function programmeHeader(spans: number[]): CellIn[] {
+  const [no, name, result, doW, , action] = spans;
+  let k = 0;
+  const cells: CellIn[] = [];
+  const put = (text: string, w: number, extra: Partial<CellIn> = {}) => {
+    cells.push(c(0, k, text, "header", { rowSpan: 2, ...(w > 1 ? { colSpan: w } : {}), ...extra }));
+    k += w;
+  };
+  put("No", no);
+  put("基本計画事業名", name);
+  put("{year-1}取組\n実績(Check)", result);
+  put("{year-1}の主要な取組説明(Do)", doW);
+  cells.push(c(0, k, "今後の方向", "header", { colSpan: DIRECTION_CHOICES.length }));
+  DIRECTION_CHOICES.forEach((d, i) => cells.push(c(1, k + i, d, "header")));
+  k += DIRECTION_CHOICES.length;
+  put("今後の取組の方向(Action)", action);
+  return cells;
+}
+function programmeRow(spans: number[]): CellIn[] {
+  const [no, name, result, doW, , action] = spans;
+  let k = 0;
+  const cells: CellIn[] = [];
+  const put = (style: string, w: number, extra: Partial<CellIn> = {}) => {
+    cells.push(c(0, k, undefined, style, { ...(w > 1 ? { colSpan: w } : {}), ...extra }));
+    k += w;
+  };
+  put("center", no);
+  put("text", name);
+  put("center", result, { list: RESULT_CHOICES });
+  put("text", doW);
+  DIRECTION_CHOICES.forEach(() => put("center", 1, { list: [TICK] }));
+  put("text", action);
+  return cells;
+}
+
 // ---- 2 基本計画事業 取組実績 ---------------------------------------------------------------------------
 
 const programmeResults: TemplateDefinitionInput = {
   id: "programme-results",
   title: { ja: "基本計画事業の取組実績／今後の方向", en: "Programme results and future direction" },
   description: {
-    ja: "マネジメントシート「３　施策を構成する基本計画事業等の取組実績／今後の方向」の表。取組実績(Check)は計画どおり／計画前倒し／計画遅れから選び、今後の方向は５つの選択肢に✔を付けます。基本計画事業以外の主要な取組実績(Do)と今後の取組の方向(Action)の欄（①②③…）も挿入します。",
+    ja: "マネジメントシート「３　施策を構成する基本計画事業等の取組実績／今後の方向」の表。取組実績(Check)は計画どおり／計画前倒し／計画遅れから選び、今後の方向は５つの選択肢（現状継続・有効性改善・効率性改善・財政面改善・参加と協働改善）の該当するものに✔を付けます。基本計画事業以外の主要な取組実績(Do)と今後の取組の方向(Action)の欄（①②③…）も挿入します。",
     en: "Section 3 of the policy management sheet: results (on plan / ahead / behind), main activities (Do), future direction (tick among five choices) and next actions, plus the ①②③ list of other activities.",
   },
-  kind: "results",
+  kind: "programme",
   parameters: [
     YEAR_PARAM(),
     { key: "heading", label: { ja: "施策の方向（見出し）", en: "Heading (policy direction)" }, type: "text", default: "■01-1　（施策の方向）", maxLength: 200 },
@@ -166,44 +206,25 @@ const programmeResults: TemplateDefinitionInput = {
     columns: [
       { col: 0, width: 5 },
       { col: 1, width: 24 },
-      { col: 2, width: 13 },
+      { col: 2, width: 12 },
       { col: 3, width: 44 },
-      { col: 4, width: 15 },
-      { col: 5, width: 4 },
-      { col: 6, width: 44 },
+      { col: 4, width: 7 },
+      { col: 5, width: 7 },
+      { col: 6, width: 7 },
+      { col: 7, width: 7 },
+      { col: 8, width: 8 },
+      { col: 9, width: 44 },
     ],
     blocks: [
       { id: "heading", cells: [c(0, 0, "{heading}", "heading")] },
-      {
-        id: "header",
-        cells: rowOf(0, 0, [
-          ["No", "header"],
-          ["基本計画事業名", "header"],
-          ["{year-1}取組\n実績(Check)", "header"],
-          ["{year-1}の主要な取組説明(Do)", "header"],
-          ["今後の方向", "header", { colSpan: 2 }],
-          ["今後の取組の方向(Action)", "header"],
-        ]),
-      },
-      {
-        id: "rows",
-        repeat: "rows",
-        height: 5,
-        cells: [
-          c(0, 0, undefined, "center", { rowSpan: 5 }),
-          c(0, 1, undefined, "text", { rowSpan: 5 }),
-          c(0, 2, undefined, "center", { rowSpan: 5, list: RESULT_CHOICES }),
-          c(0, 3, undefined, "text", { rowSpan: 5 }),
-          ...DIRECTION_CHOICES.flatMap((d, i) => [c(i, 4, d, "text"), c(i, 5, undefined, "center", { list: [TICK] })]),
-          c(0, 6, undefined, "text", { rowSpan: 5 }),
-        ],
-      },
+      { id: "header", cells: programmeHeader([1, 1, 1, 1, 1, 1]) },
+      { id: "rows", repeat: "rows", cells: programmeRow([1, 1, 1, 1, 1, 1]) },
       { id: "legend", gapAfter: 1, cells: [c(0, 0, RESULT_LEGEND, "legend")] },
       {
         id: "otherHeader",
         cells: [
           c(0, 0, "基本計画事業以外の主要な取組実績(Do)", "header", { colSpan: 4 }),
-          c(0, 4, "今後の取組の方向(Action)", "header", { colSpan: 3 }),
+          c(0, 4, "今後の取組の方向(Action)", "header", { colSpan: 6 }),
         ],
       },
       {
@@ -213,7 +234,7 @@ const programmeResults: TemplateDefinitionInput = {
           c(0, 0, "{n|circled}", "center"),
           c(0, 1, undefined, "text", { colSpan: 3 }),
           c(0, 4, "{n|circled}", "center"),
-          c(0, 5, undefined, "text", { colSpan: 2 }),
+          c(0, 5, undefined, "text", { colSpan: 5 }),
         ],
       },
     ],
@@ -344,7 +365,7 @@ const programmePlan: TemplateDefinitionInput = {
     ja: "具体的な取組内容の1項目：ア 事業内容、イ 期待される効果、ウ 取組目標（①量的目標：項目・目標値・単位・実績値・達成率の表、②質的目標）を挿入します。",
     en: "One activity of a programme plan: what it does, the expected effect, and its targets (quantitative: item, target, unit, actual, rate; qualitative).",
   },
-  kind: "programme",
+  kind: "indicators",
   parameters: [
     YEAR_PARAM(),
     rowsParam("no", "項目番号", "Item number", 1, 1, 99),
@@ -487,8 +508,9 @@ const jusotekiProjects: TemplateDefinitionInput = {
 // ---- 7 施策・事務事業マネジメントシート（シート全体） ---------------------------------------------------------
 
 /**
- * Columns of the whole sheet: A No | B 名称 | C 単位 | D 基準値 | E 実績値 | F 実績値 | G 目標値 |
- * H 推移 | I 達成率 | J 考察・Action.
+ * Columns of the whole sheet (A–O): the indicator table uses B 指標 | C 単位 | D 基準値 | E, F 実績値 |
+ * G 目標値 | H 推移 | I 達成率 | J–N 考察; the programme table A No | B 事業名 | C–D 取組実績 |
+ * E–I 取組説明(Do) | J–N 今後の方向 (five ticks) | O 今後の取組の方向(Action).
  */
 const managementSheet: TemplateDefinitionInput = {
   id: "management-sheet",
@@ -520,79 +542,62 @@ const managementSheet: TemplateDefinitionInput = {
       { col: 6, width: 13 },
       { col: 7, width: 10 },
       { col: 8, width: 9 },
-      { col: 9, width: 44 },
+      { col: 9, width: 8 },
+      { col: 10, width: 8 },
+      { col: 11, width: 8 },
+      { col: 12, width: 8 },
+      { col: 13, width: 9 },
+      { col: 14, width: 44 },
     ],
     blocks: [
-      { id: "title", gapAfter: 1, cells: [c(0, 0, "施策・事務事業マネジメントシート【{year}】", "title", { colSpan: 10 })] },
+      { id: "title", gapAfter: 1, cells: [c(0, 0, "施策・事務事業マネジメントシート【{year}】", "title", { colSpan: 15 })] },
       // 1 施策の基本情報
-      { id: "s1", cells: [c(0, 0, "１　施策の基本情報(Plan)", "section", { colSpan: 10 })] },
+      { id: "s1", cells: [c(0, 0, "１　施策の基本情報(Plan)", "section", { colSpan: 15 })] },
       {
         id: "s1body",
         gapAfter: 1,
         cells: [
           c(0, 0, "施策名", "label", { colSpan: 2 }),
-          c(0, 2, "{policyName}", "text", { colSpan: 8 }),
+          c(0, 2, "{policyName}", "text", { colSpan: 13 }),
           c(1, 0, "目的", "label", { rowSpan: 2 }),
           c(1, 1, "対象", "label"),
-          c(1, 2, undefined, "text", { colSpan: 8 }),
+          c(1, 2, undefined, "text", { colSpan: 13 }),
           c(2, 1, "意図", "label"),
-          c(2, 2, undefined, "text", { colSpan: 8 }),
+          c(2, 2, undefined, "text", { colSpan: 13 }),
           c(3, 0, "施策の方向", "label", { colSpan: 2, rowSpan: 3 }),
-          c(3, 2, undefined, "text", { colSpan: 8, rowSpan: 3 }),
+          c(3, 2, undefined, "text", { colSpan: 13, rowSpan: 3 }),
           c(6, 0, "【施策と関連するＳＤＧｓの目標（ゴール）】", "label", { colSpan: 2 }),
-          c(6, 2, undefined, "text", { colSpan: 8 }),
+          c(6, 2, undefined, "text", { colSpan: 13 }),
         ],
       },
       // 2-1
-      { id: "s21", cells: [c(0, 0, "２－１　施策全体の考察①（施策の目的，方向に対する考察）", "section", { colSpan: 10 })] },
+      { id: "s21", cells: [c(0, 0, "２－１　施策全体の考察①（施策の目的，方向に対する考察）", "section", { colSpan: 15 })] },
       {
         id: "s21body",
         gapAfter: 1,
         cells: [
           c(0, 0, "施策の目的，方向に対する考察（Check・Action）", "label", { colSpan: 2, rowSpan: 4 }),
-          c(0, 2, undefined, "text", { colSpan: 8, rowSpan: 4 }),
+          c(0, 2, undefined, "text", { colSpan: 13, rowSpan: 4 }),
           c(4, 0, "今後の方向", "label", { colSpan: 2, rowSpan: 3 }),
-          c(4, 2, undefined, "text", { colSpan: 8, rowSpan: 3 }),
+          c(4, 2, undefined, "text", { colSpan: 13, rowSpan: 3 }),
         ],
       },
       // 2-2 指標表（B〜J列）
-      { id: "s22", cells: [c(0, 0, "２－２　施策全体の考察②（まちづくり指標の推移／考察）", "section", { colSpan: 10 })] },
-      { id: "indicatorHeader", cells: indicatorHeader(1) },
-      { id: "indicatorRows", repeat: "indicatorRows", cells: indicatorRow(1) },
+      { id: "s22", cells: [c(0, 0, "２－２　施策全体の考察②（まちづくり指標の推移／考察）", "section", { colSpan: 15 })] },
+      { id: "indicatorHeader", cells: indicatorHeader(1, 5) },
+      { id: "indicatorRows", repeat: "indicatorRows", cells: indicatorRow(1, 5) },
       { id: "indicatorLegend", gapAfter: 1, cells: [c(0, 1, TREND_LEGEND, "legend")] },
       // 3 基本計画事業等の取組実績／今後の方向
-      { id: "s3", cells: [c(0, 0, "３　施策を構成する基本計画事業等の取組実績／今後の方向", "section", { colSpan: 10 })] },
-      { id: "programmeHeading", cells: [c(0, 0, "{programmeHeading}", "heading", { colSpan: 10 })] },
-      {
-        id: "programmeHeader",
-        cells: rowOf(0, 0, [
-          ["No", "header"],
-          ["基本計画事業名", "header"],
-          ["{year-1}取組\n実績(Check)", "header", { colSpan: 2 }],
-          ["{year-1}の主要な取組説明(Do)", "header", { colSpan: 2 }],
-          ["今後の方向", "header", { colSpan: 3 }],
-          ["今後の取組の方向(Action)", "header"],
-        ]),
-      },
-      {
-        id: "programmeRows",
-        repeat: "programmeRows",
-        height: 5,
-        cells: [
-          c(0, 0, undefined, "center", { rowSpan: 5 }),
-          c(0, 1, undefined, "text", { rowSpan: 5 }),
-          c(0, 2, undefined, "center", { rowSpan: 5, colSpan: 2, list: RESULT_CHOICES }),
-          c(0, 4, undefined, "text", { rowSpan: 5, colSpan: 2 }),
-          ...DIRECTION_CHOICES.flatMap((d, i) => [c(i, 6, d, "text", { colSpan: 2 }), c(i, 8, undefined, "center", { list: [TICK] })]),
-          c(0, 9, undefined, "text", { rowSpan: 5 }),
-        ],
-      },
+      { id: "s3", cells: [c(0, 0, "３　施策を構成する基本計画事業等の取組実績／今後の方向", "section", { colSpan: 15 })] },
+      { id: "programmeHeading", cells: [c(0, 0, "{programmeHeading}", "heading", { colSpan: 15 })] },
+      { id: "programmeHeader", cells: programmeHeader([1, 1, 2, 5, 1, 1]) },
+      { id: "programmeRows", repeat: "programmeRows", cells: programmeRow([1, 1, 2, 5, 1, 1]) },
       { id: "programmeLegend", gapAfter: 1, cells: [c(0, 0, RESULT_LEGEND, "legend")] },
       {
         id: "otherHeader",
         cells: [
-          c(0, 0, "基本計画事業以外の主要な取組実績(Do)", "header", { colSpan: 6 }),
-          c(0, 6, "今後の取組の方向(Action)", "header", { colSpan: 4 }),
+          c(0, 0, "基本計画事業以外の主要な取組実績(Do)", "header", { colSpan: 9 }),
+          c(0, 9, "今後の取組の方向(Action)", "header", { colSpan: 6 }),
         ],
       },
       {
@@ -601,33 +606,33 @@ const managementSheet: TemplateDefinitionInput = {
         gapAfter: 1,
         cells: [
           c(0, 0, "{n|circled}", "center"),
-          c(0, 1, undefined, "text", { colSpan: 5 }),
-          c(0, 6, "{n|circled}", "center"),
-          c(0, 7, undefined, "text", { colSpan: 3 }),
+          c(0, 1, undefined, "text", { colSpan: 8 }),
+          c(0, 9, "{n|circled}", "center"),
+          c(0, 10, undefined, "text", { colSpan: 5 }),
         ],
       },
       // 4 ４つの視点
       {
         id: "s4",
-        cells: [c(0, 0, "４　施策の推進，成果向上の視点（４つの視点）を踏まえた{year-1}の取組実績及び{year}以降の具体的な取組", "section", { colSpan: 10 })],
+        cells: [c(0, 0, "４　施策の推進，成果向上の視点（４つの視点）を踏まえた{year-1}の取組実績及び{year}以降の具体的な取組", "section", { colSpan: 15 })],
       },
       {
         id: "s4body",
         gapAfter: 1,
         cells: [
-          c(0, 0, "脱炭素社会の実現", "header", { colSpan: 5 }),
-          c(0, 5, "フェーズフリー", "header", { colSpan: 5 }),
-          c(1, 0, undefined, "text", { colSpan: 5, rowSpan: 4 }),
-          c(1, 5, undefined, "text", { colSpan: 5, rowSpan: 4 }),
-          c(5, 0, "デジタル技術の活用", "header", { colSpan: 5 }),
-          c(5, 5, "共創のまちづくり", "header", { colSpan: 5 }),
-          c(6, 0, undefined, "text", { colSpan: 5, rowSpan: 4 }),
-          c(6, 5, undefined, "text", { colSpan: 5, rowSpan: 4 }),
+          c(0, 0, "脱炭素社会の実現", "header", { colSpan: 7 }),
+          c(0, 7, "フェーズフリー", "header", { colSpan: 8 }),
+          c(1, 0, undefined, "text", { colSpan: 7, rowSpan: 4 }),
+          c(1, 7, undefined, "text", { colSpan: 8, rowSpan: 4 }),
+          c(5, 0, "デジタル技術の活用", "header", { colSpan: 7 }),
+          c(5, 7, "共創のまちづくり", "header", { colSpan: 8 }),
+          c(6, 0, undefined, "text", { colSpan: 7, rowSpan: 4 }),
+          c(6, 7, undefined, "text", { colSpan: 8, rowSpan: 4 }),
         ],
       },
       // 5 後期基本計画期間に向けた検討
-      { id: "s5", cells: [c(0, 0, "５　後期基本計画期間（{laterPeriod}）における施策の方向整理に向けた検討", "section", { colSpan: 10 })] },
-      { id: "s5body", cells: [c(0, 0, undefined, "text", { colSpan: 10, rowSpan: 5 })] },
+      { id: "s5", cells: [c(0, 0, "５　後期基本計画期間（{laterPeriod}）における施策の方向整理に向けた検討", "section", { colSpan: 15 })] },
+      { id: "s5body", cells: [c(0, 0, undefined, "text", { colSpan: 15, rowSpan: 5 })] },
     ],
   },
 };

@@ -16,7 +16,7 @@
 import { z } from "zod";
 
 /** Kinds of templates: the table kinds `plansheet check --json` reports, or `sheet` (a whole sheet). */
-export const TEMPLATE_KINDS = ["indicators", "progress", "programme", "results", "projects", "meetings", "sheet"] as const;
+export const TEMPLATE_KINDS = ["indicators", "progress", "programme", "projects", "meetings", "sheet"] as const;
 export const TemplateKind = z.enum(TEMPLATE_KINDS);
 export type TemplateKind = z.infer<typeof TemplateKind>;
 
