@@ -186,10 +186,12 @@ function sameCell(a: CellValue, b: string | number | null): boolean {
 export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput): FillPlan {
   const cells: CellEdit[] = [];
   const changes: FillChange[] = [];
+  let fillableCells = 0;
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input);
     for (const row of d.indicatorRows) {
       const res = computeResult(row, d.settings);
+      fillableCells += (row.trend ? 1 : 0) + (row.rate ? 1 : 0);
       if (row.trend) {
         const written = row.trend.value;
         const m = typeof written === "string" ? readMark(written, d.trendLegend) : null;
@@ -219,7 +221,7 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
     }
   }
   const label = t(EngineSettings.parse(stripUndefined(input ?? {})).locale, "engine.fillLabel");
-  return { batch: { cells, label }, changes };
+  return { batch: { cells, label }, changes, fillableCells };
 }
 
 export { formatRate };

@@ -63,4 +63,6 @@ export interface FillChange {
 export interface FillPlan {
   batch: EditBatch;
   changes: FillChange[];
+  /** How many 指標の推移 / 達成率 cells the workbook has (changed or not). */
+  fillableCells: number;
 }

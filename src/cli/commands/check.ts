@@ -1,0 +1,88 @@
+/** `plansheet check FILE_OR_DIR... [--json] [--report out.html|out.csv]` */
+import * as path from "path";
+import { t } from "../../messages";
+import type { CommandContext } from "../main";
+import { CliError, parseSettingsFlags } from "../open";
+import { checkPaths, reportFormat, writeReport } from "../batch";
+import { toFileResultJson, type FileResult } from "../../engine/report/types";
+import type { CheckFileOptions } from "../check-file";
+
+export async function run(args: string[], ctx: CommandContext): Promise<number> {
+  const { locale } = ctx;
+  let json = false;
+  let report: string | null = null;
+  const inputs: string[] = [];
+  let settingsArgs: string[];
+  try {
+    const parsed = parseSettingsFlags(args, locale);
+    settingsArgs = parsed.rest;
+    for (let i = 0; i < settingsArgs.length; i++) {
+      const a = settingsArgs[i];
+      if (a === "--json") json = true;
+      else if (a === "--report" || a.startsWith("--report=")) {
+        report = a.includes("=") ? a.slice(a.indexOf("=") + 1) : settingsArgs[++i];
+        if (!report) throw new CliError(t(locale, "cli.missingArgument", { what: "--report" }));
+        if (!reportFormat(report)) throw new CliError(t(locale, "cli.badValue", { option: "--report", value: report, choices: ".html, .csv" }));
+      } else if (a.startsWith("-") && a !== "-") throw new CliError(t(locale, "cli.unknownOption", { option: a }));
+      else inputs.push(a);
+    }
+    if (inputs.length === 0) throw new CliError(t(locale, "cli.noInput"));
+    const options: CheckFileOptions = { locale, settings: parsed.settings };
+    const result = await checkPaths<CheckFileOptions>(inputs, {
+      unit: { module: path.join(__dirname, "..", `check-file${path.extname(__filename)}`), exportName: "checkFile" },
+      unitOptions: options,
+      locale,
+      progress: !json && ctx.isTTY ? process.stderr : null,
+    });
+    for (const d of result.emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
+    const files = result.files;
+    if (json) ctx.stdout(JSON.stringify({ files: files.map(toFileResultJson) }, null, 2));
+    else printReadable(files, ctx);
+    if (report) {
+      await writeReport(report, files, locale);
+      if (!json) ctx.stdout(t(locale, "cli.reportWritten", { file: report }));
+    }
+    if (files.length === 0 || files.every((f) => f.error)) return 2;
+    return files.some((f) => f.issues.some((i) => i.severity === "error")) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof CliError) {
+      ctx.stderr(e.message);
+      if (e.exitCode === 2 && inputs.length === 0) ctx.stderr(t(locale, "cli.usage"));
+      return e.exitCode;
+    }
+    throw e;
+  }
+}
+
+const SEVERITY_LABEL = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } };
+
+function printReadable(files: FileResult[], ctx: CommandContext): void {
+  const { locale } = ctx;
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of files) {
+    ctx.stdout(t(locale, "cli.fileHeader", { file: f.file }));
+    if (f.error) {
+      ctx.stdout("  " + f.error);
+      continue;
+    }
+    for (const s of f.sheets) {
+      if (s.tables.length === 0) continue;
+      ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${x.kind} ${x.range}`).join(", ") }));
+    }
+    if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
+    for (const i of f.indicators) {
+      const rate = i.achievementRate === null ? "－" : `${(i.achievementRate * 100).toFixed(1)}%`;
+      ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name}`);
+    }
+    if (f.issues.length === 0) ctx.stdout(t(locale, "cli.noFindings"));
+    for (const i of f.issues) {
+      if (i.severity === "error") errors++;
+      else if (i.severity === "warning") warnings++;
+      else infos++;
+      ctx.stdout(`  [${SEVERITY_LABEL[locale][i.severity]}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
+    }
+  }
+  ctx.stdout(t(locale, "cli.summary", { files: files.length, errors, warnings, infos }));
+}
