@@ -366,6 +366,8 @@ const ja = {
   "report.progress": "チェック中 {done}/{total}",
   "report.workerFailed": "{file}: チェック中に処理が異常終了しました（{reason}）。ファイルを Excel で開いて保存し直してから再実行してください。",
   "report.compareNoIndicators": "{file}: 比較できる指標表・進捗状況一覧表が見つかりません。",
+  "report.compareMatched": "  指標 {indicators} 件、進捗項目 {items} 件を照合しました。",
+  "report.compareTwoFiles": "前年度と今年度の2つのファイル",
 };
 
 export type MessageKey = keyof typeof ja;
@@ -709,6 +711,8 @@ const en: Record<MessageKey, string> = {
   "report.progress": "Checking {done}/{total}",
   "report.workerFailed": "{file}: checking stopped abnormally ({reason}). Open the file in Excel, save it again and retry.",
   "report.compareNoIndicators": "{file}: no indicator or progress table to compare was found.",
+  "report.compareMatched": "  Compared {indicators} indicators and {items} progress items.",
+  "report.compareTwoFiles": "last year's and this year's files",
   "file.sheetExists": "{file}: a sheet named \"{sheet}\" already exists. Choose another name.",
   "file.badEdit": "{file}: cannot write {cell} of sheet \"{sheet}\" ({reason}).",
 
