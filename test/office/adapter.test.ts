@@ -385,6 +385,9 @@ describe("settings and selection", () => {
     await wb.selectCell("施策3", "F12");
     expect(excel.activeSheet).toBe("施策3");
     expect(await wb.getSelection()).toEqual({ sheet: "施策3", address: "F12" });
+    excel.addSheet("R6 'main' 指標");
+    await wb.selectCell("R6 'main' 指標", "B2:C4");
+    expect(await wb.getSelection()).toEqual({ sheet: "R6 'main' 指標", address: "B2:C4" });
     await expect(wb.selectCell("ない", "A1")).rejects.toMatchObject({ messageKey: "office.sheetMissing" });
   });
 });

@@ -112,6 +112,11 @@ function parseInput(cell: FakeCell | undefined, input: unknown): FakeCell | unde
   return { v: s, ...keep };
 }
 
+/** Excel quotes a sheet name in an address when it is not a plain word: 'My sheet'!A1, 'It''s'!A1. */
+function quoteSheet(name: string): string {
+  return /^[\p{L}\p{N}_.]+$/u.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 function bytesOf(x: unknown): number {
   return Buffer.byteLength(JSON.stringify(x ?? null), "utf8");
 }
@@ -257,7 +262,7 @@ class FakeRange extends Loadable {
         return rows;
       };
       const out: Record<string, unknown> = {
-        address: `${sheet.name}!${rangeToA1(r)}`,
+        address: `${quoteSheet(sheet.name)}!${rangeToA1(r)}`,
         rowIndex: r.top,
         columnIndex: r.left,
         rowCount: r.bottom - r.top + 1,

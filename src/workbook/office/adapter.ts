@@ -28,6 +28,7 @@ import { parseA1, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
 import type { ReadOptions, WorkbookPort } from "../port";
 import {
   addressA1Part,
+  addressSheetPart,
   charsToPoints,
   fromExcelFormula,
   fromExcelNumberFormat,
@@ -128,7 +129,7 @@ interface CellRun {
 /** A queued write: its estimated bytes and what it queues. */
 interface WriteOp {
   bytes: number;
-  queue(ctx: Excel.RequestContext): void;
+  queue(context: Excel.RequestContext): void;
   /** Cells it writes (for a rollback after a failure). */
   cells?: PlannedCell[];
   addsSheet?: string;
@@ -297,7 +298,7 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   /** Excel.run with retries while Excel is in cell-edit mode. */
-  private async runWithRetry<T>(batch: (ctx: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
+  private async runWithRetry<T>(batch: (context: Excel.RequestContext) => Promise<T>, options?: Excel.RunOptions): Promise<T> {
     let delay = this.firstDelayMs;
     let wasBusy = false;
     for (let attempt = 1; ; attempt++) {
@@ -329,11 +330,11 @@ export class OfficeWorkbook implements WorkbookPort {
     const wanted = options?.sheets ? new Set(options.sheets.map(sheetKey)) : undefined;
     const withMerges = this.supports("1.13");
     const withBookName = this.supports("1.7");
-    return this.runWithRetry(async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
+    return this.runWithRetry(async (context) => {
+      const worksheets = context.workbook.worksheets;
       worksheets.load("items/name,items/visibility");
-      if (withBookName) ctx.workbook.load("name");
-      await ctx.sync(); // sync 1: the sheet list
+      if (withBookName) context.workbook.load("name");
+      await context.sync(); // sync 1: the sheet list
 
       const sheets = worksheets.items.filter((ws) => !wanted || wanted.has(sheetKey(ws.name)));
       const reads = sheets.map((ws) => {
@@ -346,10 +347,10 @@ export class OfficeWorkbook implements WorkbookPort {
         }
         return { name: ws.name, hidden: ws.visibility !== "Visible", used, merged };
       });
-      await ctx.sync(); // sync 2: every sheet's cells and merged areas, whatever their number
+      await context.sync(); // sync 2: every sheet's cells and merged areas, whatever their number
 
       const book: WorkbookSnapshot = { sheets: [] };
-      const bookName = withBookName ? ctx.workbook.name : undefined;
+      const bookName = withBookName ? context.workbook.name : undefined;
       if (bookName || this.name) book.name = bookName || this.name;
       for (const r of reads) {
         const merges: RangeRef[] = [];
@@ -412,10 +413,10 @@ export class OfficeWorkbook implements WorkbookPort {
     const runs = planRuns(cells, Math.max(4096, Math.floor(this.budget / 8)));
 
     // Run A (reads only): which sheets exist, what the touched cells hold now, merge targets empty.
-    const before = await this.runWithRetry(async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
+    const before = await this.runWithRetry(async (context) => {
+      const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      await ctx.sync();
+      await context.sync();
       const existing = new Map(worksheets.items.map((ws) => [sheetKey(ws.name), ws.name]));
       for (const [k, name] of added) {
         if (existing.has(k)) throw new OfficeAdapterError("office.sheetExists", { sheet: name });
@@ -432,18 +433,18 @@ export class OfficeWorkbook implements WorkbookPort {
       const runReads = runs
         .filter((run) => !added.has(sheetKey(run.sheet)))
         .map((run) => {
-          const range = ctx.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
+          const range = context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
           range.load("values,formulas,numberFormat,valueTypes");
           return { run, range };
         });
       const mergeReads = (batch.merges ?? [])
         .filter((m) => !added.has(sheetKey(m.sheet)))
         .map((m) => {
-          const range = ctx.workbook.worksheets.getItem(m.sheet).getRange(m.range);
+          const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.range);
           range.load("values,formulas");
           return { m, range };
         });
-      await ctx.sync();
+      await context.sync();
 
       const states = new Map<string, CellState>();
       for (const { run, range } of runReads) {
@@ -489,22 +490,22 @@ export class OfficeWorkbook implements WorkbookPort {
     const useCellProperties = this.supports("1.9");
     const ops: WriteOp[] = [];
     for (const name of added.values()) {
-      ops.push({ bytes: OP_OVERHEAD_BYTES + utf8Length(name), addsSheet: name, queue: (ctx) => void ctx.workbook.worksheets.add(name) });
+      ops.push({ bytes: OP_OVERHEAD_BYTES + utf8Length(name), addsSheet: name, queue: (context) => void context.workbook.worksheets.add(name) });
     }
     for (const run of runs) ops.push(cellRunOp(run, useCellProperties));
     for (const m of batch.merges ?? []) {
       ops.push({
         bytes: OP_OVERHEAD_BYTES + utf8Length(m.sheet + m.range),
         addsMerge: m,
-        queue: (ctx) => ctx.workbook.worksheets.getItem(m.sheet).getRange(m.range).merge(false),
+        queue: (context) => context.workbook.worksheets.getItem(m.sheet).getRange(m.range).merge(false),
       });
     }
     for (const w of batch.columnWidths ?? []) {
       const col = w.column.replace(/[^A-Za-z]/g, "").toUpperCase();
       ops.push({
         bytes: OP_OVERHEAD_BYTES + utf8Length(w.sheet) + 16,
-        queue: (ctx) => {
-          ctx.workbook.worksheets.getItem(w.sheet).getRange(`${col}:${col}`).format.columnWidth = charsToPoints(w.width);
+        queue: (context) => {
+          context.workbook.worksheets.getItem(w.sheet).getRange(`${col}:${col}`).format.columnWidth = charsToPoints(w.width);
         },
       });
     }
@@ -512,8 +513,8 @@ export class OfficeWorkbook implements WorkbookPort {
       const source = v.list.join(",");
       ops.push({
         bytes: OP_OVERHEAD_BYTES + utf8Length(v.sheet + v.range + source),
-        queue: (ctx) => {
-          ctx.workbook.worksheets.getItem(v.sheet).getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
+        queue: (context) => {
+          context.workbook.worksheets.getItem(v.sheet).getRange(v.range).dataValidation.rule = { list: { inCellDropDown: true, source } };
         },
       });
     }
@@ -557,13 +558,13 @@ export class OfficeWorkbook implements WorkbookPort {
     if (cur.length) chunks.push(cur);
     progress.chunks = chunks;
     if (!chunks.length) return;
-    await this.runWithRetry(async (ctx) => {
+    await this.runWithRetry(async (context) => {
       // The one loop with a sync in it: one request per chunk, each under the byte budget.
       for (let i = progress.done; i < chunks.length; i++) {
         progress.current = i;
-        for (const op of chunks[i]) op.queue(ctx);
+        for (const op of chunks[i]) op.queue(context);
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk of at most `budget` bytes (5 MB request limit)
-        await ctx.sync();
+        await context.sync();
         progress.done = i + 1;
       }
     }, this.writeRunOptions());
@@ -587,10 +588,10 @@ export class OfficeWorkbook implements WorkbookPort {
     const writtenByKey = new Map(undo.written.map((w) => [key(w.sheet, w.cell), w]));
 
     // Run A: current state of the written cells, and of the sheets the apply added.
-    const plan = await this.runWithRetry(async (ctx) => {
-      const worksheets = ctx.workbook.worksheets;
+    const plan = await this.runWithRetry(async (context) => {
+      const worksheets = context.workbook.worksheets;
       worksheets.load("items/name");
-      await ctx.sync();
+      await context.sync();
       const existing = new Map(worksheets.items.map((ws) => [sheetKey(ws.name), ws.name]));
       const missing = new Set<string>();
       const runReads = runs
@@ -600,18 +601,18 @@ export class OfficeWorkbook implements WorkbookPort {
           return false;
         })
         .map((run) => {
-          const range = ctx.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
+          const range = context.workbook.worksheets.getItem(run.sheet).getRange(runAddress(run));
           range.load("values,formulas,numberFormat,valueTypes");
           return { run, range };
         });
       const addedReads = undo.addedSheets
         .filter((s) => existing.has(sheetKey(s)))
         .map((s) => {
-          const used = ctx.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true);
+          const used = context.workbook.worksheets.getItem(s).getUsedRangeOrNullObject(true);
           used.load("rowIndex,columnIndex,rowCount,columnCount,values,formulas");
           return { sheet: s, used };
         });
-      await ctx.sync();
+      await context.sync();
 
       const restore: { state: CellState; current: { numberFormat: string | null } }[] = [];
       const changed: { sheet: string; cell: string }[] = [];
@@ -660,7 +661,7 @@ export class OfficeWorkbook implements WorkbookPort {
     const removable = new Set(plan.removable.map(sheetKey));
     for (const m of undo.addedMerges) {
       if (removable.has(sheetKey(m.sheet)) || plan.missing.some((s) => sheetKey(s) === sheetKey(m.sheet))) continue;
-      ops.push({ bytes: OP_OVERHEAD_BYTES, queue: (ctx) => ctx.workbook.worksheets.getItem(m.sheet).getRange(m.range).unmerge() });
+      ops.push({ bytes: OP_OVERHEAD_BYTES, queue: (context) => context.workbook.worksheets.getItem(m.sheet).getRange(m.range).unmerge() });
     }
     const restoreCells: PlannedCell[] = plan.restore.map(({ state, current }) => {
       const p = parseA1(state.cell);
@@ -674,7 +675,7 @@ export class OfficeWorkbook implements WorkbookPort {
     });
     for (const run of planRuns(restoreCells, Math.max(4096, Math.floor(this.budget / 8)))) ops.push(cellRunOp(run, false));
     for (const s of plan.removable) {
-      ops.push({ bytes: OP_OVERHEAD_BYTES, queue: (ctx) => ctx.workbook.worksheets.getItem(s).delete() });
+      ops.push({ bytes: OP_OVERHEAD_BYTES, queue: (context) => context.workbook.worksheets.getItem(s).delete() });
     }
     await this.writeOps(ops, newProgress());
     report.restored = restoreCells.length;
@@ -710,26 +711,24 @@ export class OfficeWorkbook implements WorkbookPort {
 
   /** Activate `sheet` and select `address` ("B3" or "B3:C4"). */
   async selectCell(sheet: string, address: string): Promise<void> {
-    await this.runWithRetry(async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItemOrNullObject(sheet);
+    await this.runWithRetry(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheet);
       ws.load("name");
-      await ctx.sync();
+      await context.sync();
       if (ws.isNullObject) throw new OfficeAdapterError("office.sheetMissing", { sheet });
       ws.activate();
       ws.getRange(address).select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   /** The selected range: its sheet and A1 address. */
   async getSelection(): Promise<SelectionInfo> {
-    return this.runWithRetry(async (ctx) => {
-      const range = ctx.workbook.getSelectedRange();
+    return this.runWithRetry(async (context) => {
+      const range = context.workbook.getSelectedRange();
       range.load("address");
-      const ws = range.worksheet;
-      ws.load("name");
-      await ctx.sync();
-      return { sheet: ws.name, address: addressA1Part(range.address) };
+      await context.sync();
+      return { sheet: addressSheetPart(range.address), address: addressA1Part(range.address) };
     });
   }
 }
@@ -787,8 +786,8 @@ function cellRunOp(run: CellRun, useCellProperties: boolean): WriteOp {
   return {
     bytes,
     cells: run.cells,
-    queue(ctx) {
-      const range = ctx.workbook.worksheets.getItem(run.sheet).getRange(address);
+    queue(context) {
+      const range = context.workbook.worksheets.getItem(run.sheet).getRange(address);
       // null in these arrays leaves that cell's content / format as it is
       if (anyInput) range.formulas = input as unknown as string[][];
       if (anyFormat) range.numberFormat = formats as unknown as string[][];

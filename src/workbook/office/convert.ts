@@ -115,6 +115,14 @@ export function addressA1Part(address: string): string {
   return (bang >= 0 ? address.slice(bang + 1) : address).replace(/\$/g, "");
 }
 
+/** The sheet part of "Sheet1!B3" or "'My ''big'' sheet'!B3" (unquoted), "" when there is none. */
+export function addressSheetPart(address: string): string {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return "";
+  const s = address.slice(0, bang);
+  return s.startsWith("'") && s.endsWith("'") ? s.slice(1, -1).replace(/''/g, "'") : s;
+}
+
 /** RangeRef from a loaded range's rowIndex/columnIndex/rowCount/columnCount. */
 export function rangeRefOf(r: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): RangeRef {
   return {
