@@ -61,9 +61,9 @@ function yv(c: ReadCell | null): YearValue {
   return { value: numberOf(c), year: yearOf(c) };
 }
 
-/** The name as one line: line breaks inside the cell removed, marks such as 【新規】 kept. */
+/** The name as written (trimmed; line breaks and marks such as 【新規】 kept). */
 export function indicatorName(v: CellValue): string {
-  return cellText(v).replace(/\r/g, "").replace(/[ \t\u3000]*\n[ \t\u3000]*/g, "").replace(/[ \t]+/g, " ").trim();
+  return cellText(v).replace(/\r\n?/g, "\n").trim();
 }
 
 function directionFrom(dirCell: ReadCell | null, baseline: number | null, target: number | null, q: Qualitative | null): Direction {
@@ -104,9 +104,6 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
     } else if (actuals.length > 0) {
       currentCell = actuals[actuals.length - 1];
       previousCell = actuals.length > 1 ? actuals[actuals.length - 2] : null;
-    } else if (baseline && /現状/.test(baseline.column.header)) {
-      // 評価指標 tables (現状値 | 目標): the present value is both the baseline and the latest value
-      currentCell = baseline;
     }
     const q: Qualitative | null = target && target.reading.kind === "qualitative" ? target.reading.qualitative : null;
     const b = numberOf(baseline);

@@ -48,7 +48,7 @@ export class FindingSink {
       severity,
       sheet,
       cell,
-      message: t(this.locale, key, { expected: expected ?? "", actual: actual ?? "", ...params }),
+      message: t(this.locale, key, { expected: expected ?? "－", actual: actual ?? "", ...params }),
       expected,
       actual,
     };
@@ -116,7 +116,7 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
   // values: formula errors and numbers stored as text
   for (const c of [row.baseline, ...row.actuals, row.target, row.rate]) {
     if (!c) continue;
-    if (c.reading.kind === "error") sink.add("formula-error", s, c.cell, "rule.formula-error", {}, null, c.reading.error);
+    if (c.reading.kind === "error") sink.add("formula-error", s, c.cell, "rule.formula-error", {}, c === row.rate ? x.computedRate : null, c.reading.error);
     if (c.reading.kind === "number" && c.reading.numberAsText && typeof c.value === "string") {
       sink.add("number-as-text", s, c.cell, "rule.number-as-text", {}, c.reading.value, c.value, { sheet: s, cell: c.cell, value: c.reading.value });
     }
@@ -130,13 +130,13 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
     const emptyish = row.rate.reading.kind === "empty" || row.rate.reading.kind === "missing";
     if (w === null && !emptyish) {
       if (row.rate.reading.kind !== "error" && computed !== null) {
-        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", {}, formatRate(computed, x.settings.rateDecimals), cellText(row.rate.value), rateFix(s, row.rate.cell, computed, x.settings));
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: cellText(row.rate.value) }, computed, cellText(row.rate.value), rateFix(s, row.rate.cell, computed, x.settings));
       }
     } else if (w !== null) {
       const d = Math.min(w.decimals, x.settings.rateDecimals);
       const tol = 0.5 * Math.pow(10, -(d + 2)) + 1e-9;
       if (computed === null || Math.abs(w.value - computed) > tol) {
-        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", {}, formatRate(computed, x.settings.rateDecimals), formatRate(w.value, w.decimals), rateFix(s, row.rate.cell, computed, x.settings));
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: formatRate(w.value, w.decimals) }, computed, w.value, rateFix(s, row.rate.cell, computed, x.settings));
       }
     }
   }

@@ -91,8 +91,7 @@ function kindOf(roles: Set<Role>): TableKind | null {
   if (roles.has("evaluation") && (roles.has("description") || roles.has("plan")) && (roles.has("item") || roles.has("policy")))
     return "progress";
   if (roles.has("project") && (roles.has("result") || roles.has("future"))) return "programme";
-  if ((roles.has("name") || roles.has("item")) && (roles.has("baseline") || roles.has("actual") || roles.has("target")))
-    return "indicators";
+  if ((roles.has("name") || roles.has("item")) && (roles.has("actual") || roles.has("target"))) return "indicators";
   if (roles.has("meeting") && (roles.has("frequency") || roles.has("agenda") || roles.has("attendees"))) return "meetings";
   if (roles.has("project") && roles.has("content") && roles.has("owner")) return "projects";
   return null;
@@ -102,8 +101,13 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
   const columns: ColumnInfo[] = [];
   const texts = new Map<number, string[]>();
   const roles = new Set<Role>();
+  const own = new Set<string>();
   for (let c = 0; c < sheet.colCount; c++) {
     const p1 = effectiveText(sheet, r, c);
+    if (p1 && classifyHeader(p1)) {
+      const m = mergeAt(sheet, r, c);
+      own.add(m ? `${m.top},${m.left}` : `${r},${c}`);
+    }
     let p2 = depth === 2 ? effectiveText(sheet, r + 1, c) : "";
     if (p2 === p1) p2 = "";
     if (!p1 && !p2) continue;
@@ -122,7 +126,8 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
     columns.push({ col: c, role, header: [p1, p2].filter(Boolean).join(" / "), year: y ? y.year : null, tick });
     roles.add(role);
   }
-  if (columns.length < 2) return null;
+  // the first header row must name at least two columns itself (a title above a table does not)
+  if (columns.length < 2 || own.size < 2) return null;
   const kind = kindOf(roles);
   if (!kind) return null;
   return { kind, depth, columns: settleColumns(kind, columns), texts };
@@ -145,6 +150,12 @@ function settleColumns(kind: TableKind, columns: ColumnInfo[]): ColumnInfo[] {
 }
 
 function looksLikeData(sheet: SheetSnapshot, r: number, cand: HeaderCandidate): boolean {
+  // sub-header cells are short words; a record has long texts or numbers somewhere
+  for (const c of cand.texts.keys()) {
+    const v = getCell(sheet, r, c);
+    if (typeof v === "number") return true;
+    if (typeof v === "string" && (v.length > 40 || /^\s*\d+\s*$/.test(v))) return true;
+  }
   for (const c of cand.columns) {
     if (["baseline", "actual", "target", "rate"].includes(c.role)) {
       const v = getCell(sheet, r, c.col);
@@ -291,7 +302,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
   void cols;
   const key = keyColumn(h.kind, h.columns);
   const records: TableRecord[] = [];
-  let section: string | null = null;
+  let section: string | null = headerTop > 0 ? sectionText(h.kind, rowTexts(sheet, headerTop - 1, l, right)) : null;
   let r = headerBottom + 1;
   let lastData = headerBottom;
   const valueCols = h.columns.filter((c) => c.col !== key).map((c) => c.col);
@@ -313,6 +324,8 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     const texts = rowTexts(sheet, r, l, right);
     const sec = sectionText(h.kind, texts);
     if (sec) {
+      // a programme table is one ■ block: the next ■ heading starts another table
+      if (h.kind === "programme" && records.length > 0) break;
       section = sec;
       r++;
       continue;
@@ -341,9 +354,18 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     const km = mergeAt(sheet, row, key);
     const keyFilled = (kv !== null && kv !== "" && !(typeof kv === "string" && !kv.trim())) || (km !== undefined && km.top === row && getCell(sheet, km.top, km.left) !== null);
     if (km && km.top !== row) return false; // inside a record that started above
+    // a key cell merged across other columns of the table is a heading, not a record
+    if (km && h.columns.some((c) => c.col !== key && c.col >= km.left && c.col <= km.right)) return false;
     if (!keyFilled) {
-      // progress tables may put the item number in its own column before the name
-      return false;
+      // an indicator row whose name was left empty: its values still make it a record
+      if (h.kind !== "indicators") return false;
+      let filled = 0;
+      for (const c of h.columns) {
+        if (!["baseline", "actual", "target", "unit"].includes(c.role)) continue;
+        const v = getCell(sheet, row, c.col);
+        if (v !== null && v !== "" && !mergeAt(sheet, row, c.col)) filled++;
+      }
+      return filled >= 2;
     }
     const kt = cellText(kv ?? getCell(sheet, km!.top, km!.left));
     if (classifyHeader(kt) && rowIsHeaderRepeat(sheet, row, h)) return false;
@@ -361,6 +383,10 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     let blanks = 0;
     for (let k = from; k < Math.min(sheet.rowCount, from + 12); k++) {
       if (rowIsHeaderRepeat(sheet, k, h)) return k;
+      // a heading such as 【参考指標】 starts another table
+      const tx = rowTexts(sheet, k, l, right);
+      if (tx.length === 1 && /^【[^】]{1,20}】$/.test(normalizeText(tx[0])) && !/再掲|新規|重点/.test(tx[0])) return null;
+      if (h.kind === "programme" && records.length > 0 && sectionText(h.kind, rowTexts(sheet, k, l, right))) return null;
       const other = k > from && quickHeaderCheck(sheet, k) && detectHeader(sheet, k);
       if (other) return null; // another table begins
       if (isDataRow(k)) return blanks <= 3 ? k : null;
