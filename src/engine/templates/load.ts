@@ -79,6 +79,9 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown, locale: L
     case "invalid_format":
       return t(locale, "templates.issue.format", { actual: JSON.stringify(actual) ?? "", format: formatHint(issue.message, locale) });
     case "invalid_union":
+      if (issue.path[issue.path.length - 1] === "type" && issue.path.includes("parameters")) {
+        return t(locale, "templates.issue.paramType", { actual: JSON.stringify(actual) ?? "undefined" });
+      }
       if (issue.path.length > 0 && typeof actual === "object" && actual !== null && "type" in actual) {
         return t(locale, "templates.issue.paramType", { actual: JSON.stringify((actual as { type: unknown }).type) });
       }
