@@ -63,16 +63,7 @@ function issueTable(e: FixtureExpected, lang: "ja" | "en"): string[] {
   const head = lang === "ja" ? "| セル | ルール | 重大度 | 内容 |" : "| Cell | Rule | Severity | What |";
   const lines = [head, "|---|---|---|---|"];
   for (const x of e.issues) {
-    const detail = (v: string | number | null | undefined) => (v === null ? "空欄" : String(v));
-    const short = (v: unknown) => v !== undefined && String(v).length <= 20;
-    const ja =
-      RULE_JA[x.rule] +
-      (short(x.actual) && short(x.expected)
-        ? `（${detail(x.actual)} → ${detail(x.expected)}）`
-        : short(x.actual)
-          ? `（${detail(x.actual)}）`
-          : "");
-    const what = lang === "ja" ? ja : x.why;
+    const what = lang === "ja" ? `${RULE_JA[x.rule]}：${x.whyJa}` : x.why;
     lines.push(`| ${x.sheet}!${x.cell} | \`${x.rule}\` | ${x.severity} | ${what.replace(/\|/g, "\\|")} |`);
   }
   return lines;
