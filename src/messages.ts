@@ -43,6 +43,7 @@ const ja = {
   "cli.badValue": "{option} の値「{value}」は使えません。使える値: {choices}",
   "cli.inPlaceWritten": "{file} を上書きしました（{count} セルを変更）。",
   "cli.fillChange": "  {sheet}!{cell}: {before} → {after}",
+  "cli.fillSkippedFormula": "  {sheet}!{cell}: 数式のセルのため書き換えません（計算結果: {after}）。数式を確認してください。",
   "cli.nothingChanged": "{file}: 変更するセルはありません（推移・達成率はすべて計算結果と一致しています）。",
   "cli.missingArgument": "{what}を指定してください。",
   "cli.noInput": "チェックするファイルまたはフォルダを指定してください。",
@@ -85,6 +86,7 @@ const ja = {
   "office.mergeWouldLoseData": "シート「{sheet}」の {range} を結合すると {cell} の内容が消えるため、結合しませんでした。{cell} を空にしてから実行してください。",
   "office.writeFailed": "ブックへの書き込みに失敗したため、書き込んだ分を元に戻しました（{reason}）。もう一度実行してください。",
   "office.settingsUnavailable": "このブックには設定を保存できません（Excel の外で開いています）。",
+  "office.readTooLarge": "シート「{sheet}」の {row} 行目が大きすぎて Excel から読み込めません。長い文字列のセルを短くするか別のシートに分けてください。",
   "office.settingsSaveFailed": "設定をブックに保存できませんでした（{reason}）。ブックが読み取り専用でないか確認してください。",
 
   // ---- task pane -------------------------------------------------------------------------------
@@ -288,6 +290,7 @@ const ja = {
   "templates.pane.failed": "挿入できませんでした: {reason}",
   "templates.pane.fixParams": "パラメータを確認してください。",
   "templates.pane.kind": "種類: {kind}",
+  "templates.pane.mergeOverlap": "シート「{sheet}」の結合セル {ranges} が挿入範囲にかかっているため挿入できません。結合セルにかからない位置のセルを選んでください。",
 
   // ---- report ----------------------------------------------------------------------------------
   "report.title": "PlanSheet チェック結果レポート",
@@ -528,6 +531,7 @@ const en: Record<MessageKey, string> = {
   "cli.badValue": "The value \"{value}\" of {option} is not allowed. Allowed: {choices}",
   "cli.inPlaceWritten": "Overwrote {file} ({count} cells changed).",
   "cli.fillChange": "  {sheet}!{cell}: {before} → {after}",
+  "cli.fillSkippedFormula": "  {sheet}!{cell}: left alone because it holds a formula (computed: {after}). Check the formula.",
   "cli.nothingChanged": "{file}: nothing to change (every trend mark and rate already matches).",
   "cli.missingArgument": "Give {what}.",
   "cli.noInput": "Give the files or folders to check.",
@@ -634,6 +638,7 @@ const en: Record<MessageKey, string> = {
   "templates.pane.failed": "Could not insert: {reason}",
   "templates.pane.fixParams": "Check the parameters.",
   "templates.pane.kind": "Kind: {kind}",
+  "templates.pane.mergeOverlap": "Merged cells {ranges} of sheet \"{sheet}\" cross the insert area, so it cannot be inserted there. Select a cell clear of merged cells.",
 
   "report.title": "PlanSheet check report",
   "report.compareTitle": "PlanSheet comparison with last year ({last} → {current})",
@@ -727,6 +732,7 @@ const en: Record<MessageKey, string> = {
   "office.mergeWouldLoseData": "Merging {range} of sheet \"{sheet}\" would erase {cell}, so nothing was merged. Empty {cell} first, then run again.",
   "office.writeFailed": "Writing to the workbook failed, so what had been written was put back ({reason}). Run it again.",
   "office.settingsUnavailable": "Settings cannot be saved in this workbook (it is open outside Excel).",
+  "office.readTooLarge": "Row {row} of sheet \"{sheet}\" is too large to read from Excel. Shorten its longest cells or split the sheet.",
   "office.settingsSaveFailed": "The settings could not be saved in the workbook ({reason}). Check that it is not read-only.",
 };
 

@@ -103,6 +103,54 @@ describe("readSnapshot", () => {
     expect(snap.name).toBe("計画.xlsx");
   });
 
+  test("a workbook too big for one 5 MB response is read again in bands, each response under the limit", async () => {
+    const excel = new FakeExcel();
+    const cells: Record<string, string | number> = {};
+    const text = (i: number) => `第${i}行の説明：` + "まちづくりの取組を進めた。".repeat(80);
+    for (let i = 1; i <= 3000; i++) {
+      cells[`B${i}`] = text(i);
+      cells[`C${i}`] = i;
+    }
+    excel.addSheet("大きい", cells, ["D1:E1", "D2999:E3000"]);
+    seedPlanWorkbook(excel, 2);
+    const snap = await excel.adapter().readSnapshot();
+    expect(excel.syncCount).toBeGreaterThan(4); // 2 of the failed one-go read, then the bands
+    const s = snap.sheets[0];
+    expect(getCell(s, 0, 1)).toBe(text(1));
+    expect(getCell(s, 2999, 1)).toBe(text(3000));
+    expect(getCell(s, 1499, 2)).toBe(1500);
+    expect(s.rowCount).toBe(3000);
+    expect(s.merges).toEqual(expect.arrayContaining([{ top: 0, left: 3, bottom: 0, right: 4 }, { top: 2998, left: 3, bottom: 2999, right: 4 }]));
+    expect(s.merges).toHaveLength(2); // a merge across two bands is found once
+    expect(getCell(snap.sheets[2], 3, 3)).toBe(110); // D4 of 施策2
+  });
+
+  test("a sheet with more than 512 merged areas is read with all of them", async () => {
+    const excel = new FakeExcel();
+    const cells: Record<string, string> = {};
+    const merges: string[] = [];
+    for (let i = 1; i <= 700; i++) {
+      cells[`A${i}`] = `項目${i}`;
+      merges.push(`A${i}:B${i}`);
+    }
+    excel.addSheet("結合だらけ", cells, merges);
+    const snap = await excel.adapter().readSnapshot();
+    expect(snap.sheets[0].merges).toHaveLength(700);
+    expect(snap.sheets[0].merges).toContainEqual({ top: 699, left: 0, bottom: 699, right: 1 });
+    expect(getCell(snap.sheets[0], 699, 0)).toBe("項目700");
+  });
+
+  test("a single row too large to read gives a clear error naming sheet and row", async () => {
+    const excel = new FakeExcel();
+    const wide: Record<string, string> = { A1: "見出し" };
+    const letters = (n: number) => (n < 26 ? String.fromCharCode(65 + n) : String.fromCharCode(64 + Math.floor(n / 26)) + String.fromCharCode(65 + (n % 26)));
+    for (let c = 0; c < 120; c++) wide[`${letters(c)}2`] = "あ".repeat(20_000);
+    excel.addSheet("横長", wide);
+    const err = await excel.adapter().readSnapshot().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OfficeAdapterError);
+    expect(err).toMatchObject({ messageKey: "office.readTooLarge", params: { sheet: "横長", row: 2 } });
+  });
+
   test("only the sheets asked for", async () => {
     const excel = new FakeExcel();
     seedPlanWorkbook(excel, 3);

@@ -105,6 +105,13 @@ export const EXCEL_WEB_REQUEST_LIMIT = 5 * 1024 * 1024;
 const DEFAULT_REQUEST_BUDGET = 4_000_000;
 /** Cost of one queued range operation beyond its data (object path, method name, ids). */
 const OP_OVERHEAD_BYTES = 200;
+/** Errors of the one-go read after which the workbook is read again in bands. */
+const READ_FALLBACK_CODES = new Set(["ResponsePayloadSizeLimitExceeded", "RequestPayloadSizeLimitExceeded", "RangeExceedsLimit", "OperationCellsExceedLimit", "GeneralException"]);
+/** Cells per sync in the banded read (values, formulas, formats and types of each). */
+const READ_CELLS_PER_SYNC = 50_000;
+/** Rows per merged-areas query in the banded read, and band queries per sync. */
+const MERGE_BAND_ROWS = 50;
+const MERGE_QUERIES_PER_SYNC = 2000;
 /** Cells of one contiguous write, at most (keeps single operations small). */
 const MAX_RUN_CELLS = 2000;
 
@@ -327,6 +334,18 @@ export class OfficeWorkbook implements WorkbookPort {
   // Reading
 
   async readSnapshot(options?: ReadOptions): Promise<WorkbookSnapshot> {
+    try {
+      return await this.readAtOnce(options);
+    } catch (e) {
+      // A workbook too large for one response (Excel on the web: 5 MB), or a sheet with more than
+      // 512 merged areas: read it again in bands, more syncs but each one small enough.
+      if (e instanceof OfficeAdapterError || !READ_FALLBACK_CODES.has(officeErrorCode(e) ?? "")) throw e;
+      return this.readInBands(options);
+    }
+  }
+
+  /** The usual read: 2 syncs whatever the number of sheets or rows. */
+  private readAtOnce(options?: ReadOptions): Promise<WorkbookSnapshot> {
     const wanted = options?.sheets ? new Set(options.sheets.map(sheetKey)) : undefined;
     const withMerges = this.supports("1.13");
     const withBookName = this.supports("1.7");
@@ -353,20 +372,123 @@ export class OfficeWorkbook implements WorkbookPort {
       const bookName = withBookName ? context.workbook.name : undefined;
       if (bookName || this.name) book.name = bookName || this.name;
       for (const r of reads) {
+        const acc = new SheetAccumulator();
+        if (!r.used.isNullObject) acc.add(r.used.rowIndex, r.used.columnIndex, r.used);
         const merges: RangeRef[] = [];
         if (r.merged && !r.merged.isNullObject) {
           for (const area of r.merged.areas.items) merges.push(rangeRefOf(area));
         }
-        const sheet: SheetSnapshot = r.used.isNullObject
-          ? { name: r.name, values: [], merges, rowCount: 0, colCount: 0 }
-          : sheetFromLoaded(r.name, rangeRefOf(r.used), r.used, merges);
-        for (const m of merges) {
-          sheet.rowCount = Math.max(sheet.rowCount, m.bottom + 1);
-          sheet.colCount = Math.max(sheet.colCount, m.right + 1);
-        }
-        if (r.hidden) sheet.hidden = true;
-        book.sheets.push(sheet);
+        book.sheets.push(acc.finish(r.name, merges, r.hidden));
       }
+      return book;
+    });
+  }
+
+  /**
+   * The read for very large workbooks: sheet list, used-range sizes, merged areas by row bands, then
+   * cells in bands of at most READ_CELLS_PER_SYNC cells, halving a band whose response is too big.
+   */
+  private readInBands(options?: ReadOptions): Promise<WorkbookSnapshot> {
+    const wanted = options?.sheets ? new Set(options.sheets.map(sheetKey)) : undefined;
+    const withMerges = this.supports("1.13");
+    const withBookName = this.supports("1.7");
+    return this.runWithRetry(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load("items/name,items/visibility");
+      if (withBookName) context.workbook.load("name");
+      await context.sync();
+      const sheets = worksheets.items
+        .filter((ws) => !wanted || wanted.has(sheetKey(ws.name)))
+        .map((ws) => {
+          const values = ws.getUsedRangeOrNullObject(true);
+          values.load("rowIndex,columnIndex,rowCount,columnCount");
+          const any = ws.getUsedRangeOrNullObject(false);
+          any.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { name: ws.name, hidden: ws.visibility !== "Visible", values, any };
+        });
+      await context.sync();
+
+      // Merged areas, by bands of rows (at most 512 merged areas per query).
+      const mergeQueries: { sheet: number; areas: Excel.RangeAreas }[][] = [[]];
+      if (withMerges) {
+        sheets.forEach((s, i) => {
+          if (s.any.isNullObject) return;
+          const r = rangeRefOf(s.any);
+          const bandRows = Math.max(MERGE_BAND_ROWS, Math.ceil((r.bottom - r.top + 1) / 2000));
+          for (let top = r.top; top <= r.bottom; top += bandRows) {
+            const band = { top, left: r.left, bottom: Math.min(r.bottom, top + bandRows - 1), right: r.right };
+            let group = mergeQueries[mergeQueries.length - 1];
+            if (group.length >= MERGE_QUERIES_PER_SYNC) mergeQueries.push((group = []));
+            group.push({ sheet: i, areas: context.workbook.worksheets.getItem(s.name).getRange(rangeToA1(band)).getMergedAreasOrNullObject() });
+          }
+        });
+      }
+      const merges = sheets.map(() => new Map<string, RangeRef>());
+      for (const group of mergeQueries) {
+        if (!group.length) continue;
+        for (const q of group) q.areas.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per group of band queries (only for very large workbooks)
+        await context.sync();
+        for (const q of group) {
+          if (q.areas.isNullObject) continue;
+          for (const a of q.areas.areas.items) {
+            const m = rangeRefOf(a);
+            merges[q.sheet].set(rangeToA1(m), m);
+          }
+        }
+      }
+
+      // Cells, by bands of rows.
+      const accs = sheets.map(() => new SheetAccumulator());
+      const work: { sheet: number; top: number; rows: number; left: number; cols: number }[] = [];
+      sheets.forEach((s, i) => {
+        if (s.values.isNullObject) return;
+        const r = rangeRefOf(s.values);
+        const cols = r.right - r.left + 1;
+        const bandRows = Math.max(1, Math.floor(READ_CELLS_PER_SYNC / cols));
+        for (let top = r.top; top <= r.bottom; top += bandRows) {
+          work.push({ sheet: i, top, rows: Math.min(bandRows, r.bottom - top + 1), left: r.left, cols });
+        }
+      });
+      let cellLimit = READ_CELLS_PER_SYNC;
+      while (work.length) {
+        const take: typeof work = [];
+        let cells = 0;
+        while (work.length && (take.length === 0 || cells + work[0].rows * work[0].cols <= cellLimit)) {
+          const b = work.shift()!;
+          take.push(b);
+          cells += b.rows * b.cols;
+        }
+        const loads = take.map((b) => {
+          const a1 = rangeToA1({ top: b.top, left: b.left, bottom: b.top + b.rows - 1, right: b.left + b.cols - 1 });
+          const range = context.workbook.worksheets.getItem(sheets[b.sheet].name).getRange(a1);
+          range.load("values,formulas,numberFormat,valueTypes");
+          return { b, range };
+        });
+        try {
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per band of cells (only for very large workbooks)
+          await context.sync();
+        } catch (e) {
+          if (officeErrorCode(e) !== "ResponsePayloadSizeLimitExceeded") throw e;
+          if (take.length > 1) {
+            cellLimit = Math.max(1, Math.floor(cellLimit / 2));
+            work.unshift(...take);
+          } else if (take[0].rows > 1) {
+            const b = take[0];
+            const half = Math.ceil(b.rows / 2);
+            work.unshift({ ...b, rows: half }, { ...b, top: b.top + half, rows: b.rows - half });
+          } else {
+            throw new OfficeAdapterError("office.readTooLarge", { sheet: sheets[take[0].sheet].name, row: take[0].top + 1 }, e);
+          }
+          continue;
+        }
+        for (const { b, range } of loads) accs[b.sheet].add(b.top, b.left, range);
+      }
+
+      const book: WorkbookSnapshot = { sheets: [] };
+      const bookName = withBookName ? context.workbook.name : undefined;
+      if (bookName || this.name) book.name = bookName || this.name;
+      sheets.forEach((s, i) => book.sheets.push(accs[i].finish(s.name, [...merges[i].values()], s.hidden)));
       return book;
     });
   }
@@ -803,38 +925,62 @@ function cellRunOp(run: CellRun, useCellProperties: boolean): WriteOp {
   };
 }
 
-/** Loaded used range (absolute origin `at`) → SheetSnapshot with cells at their absolute positions. */
-function sheetFromLoaded(
-  name: string,
-  at: RangeRef,
-  used: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] },
-  merges: RangeRef[],
-): SheetSnapshot {
-  const values: CellValue[][] = [];
-  const formulas: (string | null)[][] = [];
-  const numberFormats: (string | null)[][] = [];
-  let anyFormula = false;
-  let anyFormat = false;
-  for (let r = 0; r < at.top; r++) values.push([]);
-  used.values.forEach((row, i) => {
-    const vRow: CellValue[] = new Array<CellValue>(at.left).fill(null);
-    const fRow: (string | null)[] = new Array<string | null>(at.left).fill(null);
-    const nRow: (string | null)[] = new Array<string | null>(at.left).fill(null);
-    row.forEach((raw, j) => {
-      vRow.push(fromExcelValue(raw, used.valueTypes[i]?.[j]));
-      const f = fromExcelFormula(used.formulas[i]?.[j]);
-      const n = fromExcelNumberFormat(used.numberFormat[i]?.[j]);
-      if (f) anyFormula = true;
-      if (n) anyFormat = true;
-      fRow.push(f);
-      nRow.push(n);
+/** Builds a SheetSnapshot from loaded blocks of cells placed at their absolute positions. */
+class SheetAccumulator {
+  private readonly values: CellValue[][] = [];
+  private readonly formulas: (string | null)[][] = [];
+  private readonly numberFormats: (string | null)[][] = [];
+  private anyFormula = false;
+  private anyFormat = false;
+  private rows = 0;
+  private cols = 0;
+
+  add(top: number, left: number, block: { values: unknown[][]; formulas: unknown[][]; numberFormat: unknown[][]; valueTypes: string[][] }): void {
+    block.values.forEach((row, i) => {
+      const r = top + i;
+      const vRow = (this.values[r] ??= []);
+      const fRow = (this.formulas[r] ??= []);
+      const nRow = (this.numberFormats[r] ??= []);
+      row.forEach((raw, j) => {
+        const v = fromExcelValue(raw, block.valueTypes[i]?.[j]);
+        const f = fromExcelFormula(block.formulas[i]?.[j]);
+        const n = fromExcelNumberFormat(block.numberFormat[i]?.[j]);
+        if (v === null && f === null && n === null) return; // rows stay short where cells are empty
+        const c = left + j;
+        while (vRow.length < c) vRow.push(null);
+        vRow[c] = v;
+        if (f !== null) {
+          while (fRow.length < c) fRow.push(null);
+          fRow[c] = f;
+          this.anyFormula = true;
+        }
+        if (n !== null) {
+          while (nRow.length < c) nRow.push(null);
+          nRow[c] = n;
+          this.anyFormat = true;
+        }
+      });
+      if (row.length) {
+        this.rows = Math.max(this.rows, r + 1);
+        this.cols = Math.max(this.cols, left + row.length);
+      }
     });
-    values[at.top + i] = vRow;
-    formulas[at.top + i] = fRow;
-    numberFormats[at.top + i] = nRow;
-  });
-  const sheet: SheetSnapshot = { name, values, merges, rowCount: at.bottom + 1, colCount: at.right + 1 };
-  if (anyFormula) sheet.formulas = formulas;
-  if (anyFormat) sheet.numberFormats = numberFormats;
-  return sheet;
+  }
+
+  finish(name: string, merges: RangeRef[], hidden: boolean): SheetSnapshot {
+    for (const m of merges) {
+      this.rows = Math.max(this.rows, m.bottom + 1);
+      this.cols = Math.max(this.cols, m.right + 1);
+    }
+    const fill = <T>(a: T[][]) => {
+      for (let r = 0; r < a.length; r++) a[r] ??= [];
+      return a;
+    };
+    const sheet: SheetSnapshot = { name, values: fill(this.values), merges, rowCount: this.rows, colCount: this.cols };
+    if (this.values.length === 0) sheet.values = [];
+    if (this.anyFormula) sheet.formulas = fill(this.formulas);
+    if (this.anyFormat) sheet.numberFormats = fill(this.numberFormats);
+    if (hidden) sheet.hidden = true;
+    return sheet;
+  }
 }
