@@ -5,6 +5,11 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 
+/** exceljs has worksheet.dataValidations.add at run time but not in its typings. */
+function dv(ws: ExcelJS.Worksheet): { add(range: string, v: ExcelJS.DataValidation): void } {
+  return (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+}
+
 export async function toBytes(wb: ExcelJS.Workbook): Promise<Uint8Array> {
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 }
@@ -58,7 +63,7 @@ export async function richWorkbook(): Promise<Uint8Array> {
   ws.getColumn(1).width = 28;
   ws.getColumn(7).width = 10;
   ws.getRow(3).height = 32;
-  ws.dataValidations.add("G4:G6", { type: "list", allowBlank: true, formulae: ['"◎,○,▼,⇒,－"'] });
+  dv(ws).add("G4:G6", { type: "list", allowBlank: true, formulae: ['"◎,○,▼,⇒,－"'] });
   ws.addConditionalFormatting({
     ref: "H4:H6",
     rules: [{ type: "cellIs", operator: "lessThan", formulae: ["0.5"], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFFFC7CE" } } } }],
@@ -70,7 +75,7 @@ export async function richWorkbook(): Promise<Uint8Array> {
   ws2.getCell("B1").value = "評価";
   ws2.getCell("A2").value = "(1) 防災意識の向上";
   ws2.getCell("B2").value = "計画どおり";
-  ws2.dataValidations.add("B2:B20", { type: "list", allowBlank: true, formulae: ['"計画どおり,計画前倒し,計画遅れ"'] });
+  dv(ws2).add("B2:B20", { type: "list", allowBlank: true, formulae: ['"計画どおり,計画前倒し,計画遅れ"'] });
   ws2.mergeCells("C1:D2");
   ws2.getCell("C1").value = "結合";
   ws2.getCell("E5").value = { formula: "SUM(施策評価!C4:C6)", result: 262080.5 } as ExcelJS.CellFormulaValue;

@@ -496,7 +496,18 @@ export class XlsxWorkbook implements WorkbookPort {
     this.cache.delete(s.part);
   }
 
-  async revert(undo: UndoRecord): Promise<RevertReport> {
+  /** Put back what `applyEdits` replaced (see revertWithReport). */
+  async revert(undo: UndoRecord): Promise<void> {
+    await this.revertWithReport(undo);
+  }
+
+  /**
+   * Put back what `applyEdits` replaced: each cell gets back exactly its former XML (value, formula,
+   * style). A cell changed since the apply is left as it is and listed in `changedSinceApply`.
+   * Merges, validations and column widths the apply added are removed; sheets it added are deleted
+   * unless they hold cells now.
+   */
+  async revertWithReport(undo: UndoRecord): Promise<RevertReport> {
     const report: RevertReport = { restored: 0, changedSinceApply: [], missingSheets: [], removedSheets: [], keptSheets: [] };
     const d = this.undoDetails.get(undo) ?? this.detailsFromRecord(undo);
     const missing = new Set<string>();

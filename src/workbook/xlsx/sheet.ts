@@ -69,29 +69,77 @@ export interface SheetContext {
   date1904: boolean;
 }
 
+interface CellRegexes {
+  f: RegExp;
+  v: RegExp;
+  is: RegExp;
+}
+const regexCache = new Map<string, CellRegexes>();
+function cellRegexes(p: string): CellRegexes {
+  let r = regexCache.get(p);
+  if (!r) {
+    r = {
+      f: new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}f>)`),
+      v: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
+      is: new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`),
+    };
+    regexCache.set(p, r);
+  }
+  return r;
+}
+
+/** Value of attribute `name` in an attribute string (` r="A1" s="3"`), raw. */
+function attr(attrs: string, name: string): string | undefined {
+  const i = attrs.indexOf(" " + name + "=");
+  if (i < 0) {
+    if (attrs.indexOf(name + "=") < 0) return undefined;
+    return parseAttrs("<c " + attrs + ">")[name];
+  }
+  const q = attrs[i + name.length + 2];
+  const j = attrs.indexOf(q, i + name.length + 3);
+  return attrs.slice(i + name.length + 3, j);
+}
+
 /** Parse one cell element (full text) given its row/col. */
 export function parseCellXml(cellXml: string, row: number, col: number, ctx: SheetContext): ParsedCell {
-  const p = ctx.p;
   const openEnd = cellXml.indexOf(">") + 1;
-  const a = parseAttrs(cellXml.slice(0, openEnd));
-  const s = a.s ? Number(a.s) : 0;
-  const inner = cellXml.endsWith("/>") && openEnd === cellXml.length ? "" : cellXml.slice(openEnd, cellXml.lastIndexOf("</"));
+  const selfClosing = cellXml[openEnd - 2] === "/";
+  const attrs = cellXml.slice(cellXml.search(/[\s/>]/), selfClosing ? openEnd - 2 : openEnd - 1);
+  const inner = selfClosing ? "" : cellXml.slice(openEnd, cellXml.lastIndexOf("</"));
+  return parseCellParts(attrs, inner, row, col, ctx);
+}
+
+/** Parse a cell from its attribute string and its inner XML. */
+export function parseCellParts(attrs: string, inner: string, row: number, col: number, ctx: SheetContext): ParsedCell {
+  const p = ctx.p;
+  const sa = attr(attrs, "s");
+  const s = sa ? Number(sa) : 0;
+  const t = attr(attrs, "t");
   let formula: string | null = null;
   let shared: ParsedCell["shared"];
   let value: CellValue = null;
   if (inner) {
-    const fm = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}f>)`).exec(inner);
-    if (fm) {
-      const fa = parseAttrs(`<f ${fm[1]}>`);
-      const text = fm[2] !== undefined ? decodeXml(fm[2]) : "";
-      if (fa.t === "shared" && fa.si !== undefined) {
-        shared = { si: fa.si, ref: fa.ref, text: text || undefined };
-        if (text) formula = "=" + text;
-      } else if (text) formula = "=" + text;
+    const rx = cellRegexes(p);
+    let v: string | null = null;
+    const vOpen = `<${p}v>`;
+    if (inner.startsWith(vOpen) && inner.endsWith(`</${p}v>`) && inner.indexOf("<", 1) === inner.length - p.length - 4) {
+      v = decodeXml(inner.slice(vOpen.length, inner.length - vOpen.length - 1));
+    } else {
+      if (inner.indexOf(`<${p}f`) >= 0) {
+        const fm = rx.f.exec(inner);
+        if (fm) {
+          const fa = parseAttrs(`<f ${fm[1]}>`);
+          const text = fm[2] !== undefined ? decodeXml(fm[2]) : "";
+          if (fa.t === "shared" && fa.si !== undefined) {
+            shared = { si: fa.si, ref: fa.ref, text: text || undefined };
+            if (text) formula = "=" + text;
+          } else if (text) formula = "=" + text;
+        }
+      }
+      const vm = rx.v.exec(inner);
+      v = vm ? decodeXml(vm[1]) : null;
     }
-    const vm = new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`).exec(inner);
-    const v = vm ? decodeXml(vm[1]) : null;
-    switch (a.t) {
+    switch (t) {
       case "s": {
         const i = v === null ? NaN : Number(v);
         value = Number.isInteger(i) ? ctx.sst[i] ?? "" : null;
@@ -101,7 +149,7 @@ export function parseCellXml(cellXml: string, row: number, col: number, ctx: She
         value = v === null ? null : decodeOoxmlEscapes(v);
         break;
       case "inlineStr": {
-        const im = new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`).exec(inner);
+        const im = rx.is.exec(inner);
         value = im ? stringItemText(im[1], p) : v;
         break;
       }
@@ -123,6 +171,17 @@ export function parseCellXml(cellXml: string, row: number, col: number, ctx: She
     }
   }
   return { row, col, s, value, formula, shared };
+}
+
+function colOfRef(ref: string): number {
+  let n = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c >= 65 && c <= 90) n = n * 26 + (c - 64);
+    else if (c >= 97 && c <= 122) n = n * 26 + (c - 96);
+    else break;
+  }
+  return n - 1;
 }
 
 export interface ReadSheetOptions {
@@ -149,8 +208,8 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
     let rm: RegExpExecArray | null;
     let lastRow = -1;
     while ((rm = rowRe.exec(xml)) && rm.index < sd.end) {
-      const ra = /\sr\s*=\s*"(\d+)"/.exec(rm[1]);
-      const row = ra ? Number(ra[1]) - 1 : lastRow + 1;
+      const ra = attr(rm[1], "r");
+      const row = ra ? Number(ra) - 1 : lastRow + 1;
       lastRow = row;
       const inner = rm[3];
       if (!inner) continue;
@@ -158,11 +217,11 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
       let cm: RegExpExecArray | null;
       let lastCol = -1;
       while ((cm = cellRe.exec(inner))) {
-        const rr = /\sr\s*=\s*"([A-Z]{1,3})(\d+)"/.exec(cm[1]);
-        const col = rr ? columnIndex(rr[1]) : lastCol + 1;
+        const ref = attr(cm[1], "r");
+        const col = ref ? colOfRef(ref) : lastCol + 1;
         lastCol = col;
         if (++cells > opts.maxCells) throw new TooManyCellsError(opts.maxCells);
-        const pc = parseCellXml(cm[0], row, col, ctx);
+        const pc = parseCellParts(cm[1], cm[2] ?? "", row, col, ctx);
         let formula = pc.formula;
         if (pc.shared) {
           if (pc.shared.text !== undefined) masters.set(pc.shared.si, { row, col, text: pc.shared.text });

@@ -146,14 +146,28 @@ export function rootPrefix(xml: string): string {
   return m && m[1] ? m[1] : "";
 }
 
+const runRegexes = new Map<string, { rph: RegExp; t: RegExp }>();
+
 /** The text of all `<t>` runs of a string item, skipping phonetic runs (`<rPh>`). */
 export function stringItemText(inner: string, p: string): string {
-  if (inner.indexOf("<" + p + "rPh") >= 0) {
-    inner = inner.replace(new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g"), "");
+  // fast path: a single plain <t> run
+  const tOpen = `<${p}t>`;
+  const tClose = `</${p}t>`;
+  if (inner.startsWith(tOpen) && inner.endsWith(tClose) && inner.indexOf("<", 1) === inner.length - tClose.length) {
+    return decodeOoxmlEscapes(decodeXml(inner.slice(tOpen.length, inner.length - tClose.length)));
   }
+  let rx = runRegexes.get(p);
+  if (!rx) {
+    rx = {
+      rph: new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g"),
+      t: new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g"),
+    };
+    runRegexes.set(p, rx);
+  }
+  if (inner.indexOf("<" + p + "rPh") >= 0) inner = inner.replace(rx.rph, "");
   let out = "";
-  const re = new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g");
+  rx.t.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(inner))) if (m[1]) out += m[1];
+  while ((m = rx.t.exec(inner))) if (m[1]) out += m[1];
   return decodeOoxmlEscapes(decodeXml(out));
 }

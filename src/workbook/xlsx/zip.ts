@@ -140,6 +140,50 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
   return entries;
 }
 
+/**
+ * Raw deflate codec. The default is pako (browser and Node); the Node file layer (files.ts) installs
+ * zlib, which is several times faster. `inflateRaw` must throw InflateTooLarge as soon as the
+ * output would pass `maxOut` bytes.
+ */
+export interface DeflateCodec {
+  inflateRaw(data: Uint8Array, maxOut: number): Uint8Array;
+  deflateRaw(data: Uint8Array): Uint8Array;
+}
+
+export class InflateTooLarge extends Error {}
+
+export const pakoCodec: DeflateCodec = {
+  inflateRaw(data, maxOut) {
+    const chunks: Uint8Array[] = [];
+    let n = 0;
+    const inf = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
+    inf.onData = (chunk: Uint8Array) => {
+      if (n + chunk.length > maxOut) throw new InflateTooLarge();
+      chunks.push(chunk);
+      n += chunk.length;
+    };
+    inf.onEnd = () => undefined;
+    inf.push(data, true);
+    if (inf.err) throw new Error(inf.msg || "inflate error");
+    const out = new Uint8Array(n);
+    let o = 0;
+    for (const c of chunks) {
+      out.set(c, o);
+      o += c.length;
+    }
+    return out;
+  },
+  deflateRaw(data) {
+    return pako.deflateRaw(data, { level: 6 });
+  },
+};
+
+let codec: DeflateCodec = pakoCodec;
+
+export function setDeflateCodec(c: DeflateCodec): void {
+  codec = c;
+}
+
 /** Inflate one entry; stops (ZipError tooLarge) as soon as the output passes `max` bytes. */
 export function inflateEntry(entry: ZipEntry, max: number = entry.uncompressedSize): Uint8Array {
   if (entry.method === 0) {
@@ -147,23 +191,14 @@ export function inflateEntry(entry: ZipEntry, max: number = entry.uncompressedSi
     return entry.data;
   }
   const cap = Math.min(max, entry.uncompressedSize);
-  const out = new Uint8Array(cap);
-  let n = 0;
-  let over = false;
-  const inf = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
-  inf.onData = (chunk: Uint8Array) => {
-    if (over) return;
-    if (n + chunk.length > cap) {
-      over = true;
-      throw new ZipError({ kind: "tooLarge", limit: cap, reason: `${entry.name} inflates past its declared size` });
-    }
-    out.set(chunk, n);
-    n += chunk.length;
-  };
-  inf.onEnd = () => undefined;
-  inf.push(entry.data, true);
-  if (inf.err) throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${inf.msg || "inflate error"}` });
-  if (n !== entry.uncompressedSize) throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${n} of ${entry.uncompressedSize} bytes` });
+  let out: Uint8Array;
+  try {
+    out = codec.inflateRaw(entry.data, cap);
+  } catch (e) {
+    if (e instanceof InflateTooLarge) throw new ZipError({ kind: "tooLarge", limit: cap, reason: `${entry.name} inflates past its declared size` });
+    throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${e instanceof Error ? e.message : String(e)}` });
+  }
+  if (out.length !== entry.uncompressedSize) throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${out.length} of ${entry.uncompressedSize} bytes` });
   if (crc32(out) !== entry.crc32) throw new ZipError({ kind: "truncated", reason: `${entry.name}: CRC mismatch` });
   return out;
 }
@@ -207,7 +242,7 @@ export function writeZip(entries: OutEntry[]): Uint8Array {
     } else {
       crc = crc32(e.content);
       usize = e.content.length;
-      const deflated = pako.deflateRaw(e.content, { level: 6 });
+      const deflated = codec.deflateRaw(e.content);
       if (deflated.length < usize) { method = 8; data = deflated; } else { method = 0; data = e.content; }
       csize = data.length;
       time = now.time;
