@@ -1,6 +1,6 @@
 /** analyzeWorkbook and planFill: the engine's two entry points. */
 import { cellText, compactText } from "./cell/read";
-import { parseA1 } from "./model/grid";
+import { getFormula, parseA1 } from "./model/grid";
 import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import type { Finding } from "./model/findings";
 import { EngineSettings, type EngineSettingsInput } from "./model/indicator";
@@ -187,6 +187,7 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   const cells: CellEdit[] = [];
   const changes: FillChange[] = [];
   let fillableCells = 0;
+  const skipped: FillPlan["skipped"] = [];
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input);
     for (const row of d.indicatorRows) {
@@ -196,7 +197,9 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
         const written = row.trend.value;
         const m = typeof written === "string" ? readMark(written, d.trendLegend) : null;
         const same = m !== null && !m.lookalike && m.mark === res.trendMark && written === m.written;
-        if (!same) {
+        if (!same && getFormula(sheet, parseA1(row.trend.cell).row, parseA1(row.trend.cell).col)) {
+          skipped.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", reason: "formula", after: res.trendMark });
+        } else if (!same) {
           cells.push({ sheet: sheet.name, cell: row.trend.cell, value: res.trendMark });
           changes.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", before: written, after: res.trendMark });
         }
@@ -211,7 +214,9 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
           typeof after === "number"
             ? typeof row.rate.value === "number" && w !== null && Math.abs(w.value - after) < 1e-9 && currentFormat === fmt
             : sameCell(row.rate.value, after) || (row.rate.reading.kind === "missing" && cellText(row.rate.value).trim() === "－");
-        if (!sameValue) {
+        if (!sameValue && getFormula(sheet, r, c)) {
+          skipped.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", reason: "formula", after });
+        } else if (!sameValue) {
           const edit: CellEdit = { sheet: sheet.name, cell: row.rate.cell, value: after };
           if (typeof after === "number") edit.numberFormat = fmt;
           cells.push(edit);
@@ -221,7 +226,7 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
     }
   }
   const label = t(EngineSettings.parse(stripUndefined(input ?? {})).locale, "engine.fillLabel");
-  return { batch: { cells, label }, changes, fillableCells };
+  return { batch: { cells, label }, changes, fillableCells, skipped };
 }
 
 export { formatRate };

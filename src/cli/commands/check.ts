@@ -74,7 +74,7 @@ function printReadable(files: FileResult[], ctx: CommandContext): void {
     if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
     for (const i of f.indicators) {
       const rate = i.achievementRate === null ? "－" : `${(i.achievementRate * 100).toFixed(1)}%`;
-      ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name}`);
+      ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name.replace(/\s*\n\s*/g, " ")}`);
     }
     if (f.issues.length === 0) ctx.stdout(t(locale, "cli.noFindings"));
     for (const i of f.issues) {

@@ -42,12 +42,13 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     const plan = planFill(opened.snapshot, mergeSettings(opened.stored, settings));
     if (json) {
-      ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes }, null, 2));
+      ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes, skipped: plan.skipped }, null, 2));
     } else {
       for (const c of plan.changes) {
         ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || "（空）", after: c.after === null ? "（空）" : typeof c.after === "number" ? `${(c.after * 100).toFixed(settingsDecimals(settings))}%` : c.after }));
       }
     }
+    if (!json) for (const k of plan.skipped) ctx.stdout(t(locale, "cli.fillSkippedFormula", { sheet: k.sheet, cell: k.cell, after: typeof k.after === "number" ? `${(k.after * 100).toFixed(settingsDecimals(settings))}%` : String(k.after ?? "") }));
     if (dryRun) return 0;
     if (plan.batch.cells.length > 0) await opened.workbook.applyEdits(plan.batch);
     const bytes = await opened.workbook.toBuffer();

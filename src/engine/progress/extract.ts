@@ -89,7 +89,6 @@ export function extractProgress(sheet: SheetSnapshot, table: RecognizedTable): P
     }
     name = normalizeText(name).replace(/\s*\n\s*/g, "");
     const policy = cells.policy?.text ? normalizeText(cells.policy.text).replace(/\s*\n\s*/g, "") : rec.section;
-    const texts = [name, cells.plan?.text ?? "", cells.description?.text ?? "", cells.project?.text ?? ""].join("\n");
     const description = cells.description?.text ?? "";
     out.push({
       table,
@@ -104,7 +103,8 @@ export function extractProgress(sheet: SheetSnapshot, table: RecognizedTable): P
         evaluation: cells.evaluation?.text || null,
         description,
         figures: parseFigures(description),
-        reposted: /【\s*再\s*掲\s*】|\(再掲\)|（再掲）/.test(texts.normalize("NFKC")) || /再掲/.test(compactText(name)),
+        // an item is a 【再掲】 item when its name says so (a 【再掲】 bullet inside a text re-posts only that bullet)
+        reposted: /再掲/.test(compactText(name)),
       },
     });
   }

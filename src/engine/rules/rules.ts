@@ -174,7 +174,7 @@ export function rateFormat(decimals: number): string {
 function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell): void {
   const s = x.sheet.name;
   if (c.reading.kind === "empty") {
-    sink.add("required-empty", s, c.cell, "rule.required-empty", { field: sink.field("field.mark") }, x.computedMark, null, { sheet: s, cell: c.cell, value: x.computedMark });
+    sink.add("required-empty", s, c.cell, "rule.trend-mark-missing", {}, x.computedMark, null, { sheet: s, cell: c.cell, value: x.computedMark });
     return;
   }
   if (c.reading.kind === "error") {

@@ -5,6 +5,7 @@
 import type { z } from "zod";
 import { t, type Locale } from "../../messages";
 import { TEMPLATE_KINDS, TemplateDefinition } from "./schema";
+import type { ParamError } from "./params";
 import { BUILTIN_TEMPLATES } from "./catalogue";
 
 /** One problem of a definition: where (a field path such as `layout.blocks[2].cells[0].row`) and what. */
@@ -208,3 +209,15 @@ export function templateDescription(def: TemplateDefinition, locale: Locale): st
 }
 
 export const KINDS = TEMPLATE_KINDS;
+
+/** A parameter error in words. */
+export function paramErrorText(def: TemplateDefinition, e: ParamError, locale: Locale): string {
+  const p = def.parameters.find((q) => q.key === e.key);
+  const label = p ? (locale === "en" && p.label.en ? p.label.en : p.label.ja) : e.key;
+  if (e.reason === "unknown") return t(locale, "templates.param.unknown", { key: e.key, keys: def.parameters.map((q) => q.key).join(", ") || "-" });
+  if (e.reason === "range") return t(locale, "templates.param.range", { label, key: e.key, value: e.value, min: e.min ?? "-∞", max: e.max ?? "∞" });
+  if (e.reason === "tooLong") return t(locale, "templates.param.tooLong", { label, key: e.key, max: e.max ?? "" });
+  if (e.reason === "integer") return t(locale, "templates.param.integer", { label, key: e.key, value: e.value });
+  return t(locale, "templates.param.fiscalYear", { label, key: e.key, value: e.value });
+}
+
