@@ -16,6 +16,7 @@ import {
   defaultSheetName,
   findConflicts,
   findMergeOverlaps,
+  paramErrorText,
   parseTemplateText,
   renderTemplate,
   resolveParams,
@@ -25,7 +26,6 @@ import {
   TemplateRenderError,
   type Anchor,
   type Catalogue,
-  type ParamError,
   type ParsedTemplate,
   type TemplateDefinition,
 } from "../../engine/templates";
@@ -269,17 +269,6 @@ function parseInsertArgs(args: string[], locale: Locale): InsertOptions | { erro
   if (positional.length > 2) return { error: t(locale, "cli.unknownOption", { option: positional[2] }) };
   [o.template, o.input] = positional;
   return o;
-}
-
-/** A parameter error in words. */
-export function paramErrorText(def: TemplateDefinition, e: ParamError, locale: Locale): string {
-  const p = def.parameters.find((q) => q.key === e.key);
-  const label = p ? (locale === "en" && p.label.en ? p.label.en : p.label.ja) : e.key;
-  if (e.reason === "unknown") return t(locale, "templates.param.unknown", { key: e.key, keys: def.parameters.map((q) => q.key).join(", ") || "-" });
-  if (e.reason === "range") return t(locale, "templates.param.range", { label, key: e.key, value: e.value, min: e.min ?? "-∞", max: e.max ?? "∞" });
-  if (e.reason === "tooLong") return t(locale, "templates.param.tooLong", { label, key: e.key, max: e.max ?? "" });
-  if (e.reason === "integer") return t(locale, "templates.param.integer", { label, key: e.key, value: e.value });
-  return t(locale, "templates.param.fiscalYear", { label, key: e.key, value: e.value });
 }
 
 /** A render error in words. */
