@@ -288,7 +288,10 @@ export async function benchWorkbook(i: number): Promise<{ buffer: Buffer; indica
     addIndicatorSheet(wb, "施策マネジメントシート(2)", { year, rows: more });
     indicators += more.length;
   }
-  if (rand() < 0.5) addEvaluationIndicatorSheet(wb, "評価指標", rand, year + 1);
+  if (rand() < 0.5) {
+    addEvaluationIndicatorSheet(wb, "評価指標", rand, year + 1);
+    indicators += 5;
+  }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, indicators };
 }

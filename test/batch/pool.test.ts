@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { checkPaths, ProgressBar, workerScript } from "../../src/cli/batch";
+import { AUTO_WORKERS_MIN_FILES, checkPaths, ProgressBar, workerScript } from "../../src/cli/batch";
 
 const root = path.join(__dirname, "..", "..");
 const unit = { module: path.join(__dirname, "fixtures", "unit.js"), exportName: "checkFile" };
@@ -72,6 +72,16 @@ describe("checkPaths", () => {
     const r = await checkPaths([dir], { unit: { module: unit.module, exportName: "nope" }, unitOptions: {}, jobs: 2, workers: "always" });
     expect(r.files).toHaveLength(3);
     for (const f of r.files) expect(f.error).toContain("does not export nope");
+  });
+
+  test("auto: small batches in-process, larger ones on worker threads", async () => {
+    for (let i = 0; i < AUTO_WORKERS_MIN_FILES; i++) write(`f${String(i).padStart(2, "0")}.xlsx`, `n${i}`);
+    const few = await checkPaths([path.join(dir, "f00.xlsx"), path.join(dir, "f01.xlsx")], { unit, unitOptions: { tag: "a" }, jobs: 2 });
+    expect(few.workers).toBe(0);
+    expect(few.files.map((f) => f.issues[0].actual)).toEqual(["main", "main"]);
+    const many = await checkPaths([dir], { unit, unitOptions: { tag: "a" }, jobs: 2 });
+    expect(many.workers).toBe(2);
+    expect(many.files.every((f) => f.issues[0].actual === "worker")).toBe(true);
   });
 
   test("draws a progress bar and clears it at the end", async () => {

@@ -35,7 +35,7 @@ export interface CheckPathsOptions<O> {
   /** Options for the check function; must survive structured cloning (plain data). */
   unitOptions: O;
   locale?: Locale;
-  /** "auto" (default): worker threads when there are ≥ 2 files and the compiled build exists. */
+  /** "auto" (default): worker threads when there are ≥ AUTO_WORKERS_MIN_FILES files, ≥ 2 cores and a compiled build. */
   workers?: "auto" | "always" | "never";
   /** Number of workers (default: the number of cores, at most the number of files). */
   jobs?: number;
@@ -85,6 +85,9 @@ export function workerScript(): string | null {
   const ext = path.extname(__filename);
   return compiledPath(path.join(__dirname, `worker${ext}`));
 }
+
+/** With `workers: "auto"`, worker threads are used from this many files on. */
+export const AUTO_WORKERS_MIN_FILES = 12;
 
 export function defaultJobs(): number {
   const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -210,7 +213,8 @@ export async function checkPaths<O>(paths: string[], options: CheckPathsOptions<
   if (mode === "always" && (!script || !moduleJs)) {
     throw new Error(`No compiled build for worker threads (${!script ? "worker" : options.unit.module}): run npm run build:cli`);
   }
-  const useWorkers = !!script && !!moduleJs && (mode === "always" || files.length >= 2);
+  // Starting a worker costs about as much as checking a dozen files: small batches stay in-process.
+  const useWorkers = !!script && !!moduleJs && (mode === "always" || (jobs >= 2 && files.length >= AUTO_WORKERS_MIN_FILES));
   try {
     if (!files.length) {
       /* nothing */
