@@ -86,6 +86,8 @@ const ja = {
   "office.mergeWouldLoseData": "シート「{sheet}」の {range} を結合すると {cell} の内容が消えるため、結合しませんでした。{cell} を空にしてから実行してください。",
   "office.writeFailed": "ブックへの書き込みに失敗したため、書き込んだ分を元に戻しました（{reason}）。もう一度実行してください。",
   "office.settingsUnavailable": "このブックには設定を保存できません（Excel の外で開いています）。",
+  "office.mergeConflict": "シート「{sheet}」の {range} は既存の結合セル（{merged}）と重なるため結合しませんでした。結合にかからない位置を選んでください。",
+  "office.apiMissing": "この Excel では {feature} を使えません（{version} 以降が必要です）。Excel を更新するか Microsoft 365 の Excel で実行してください。",
   "office.readTooLarge": "シート「{sheet}」の {row} 行目が大きすぎて Excel から読み込めません。長い文字列のセルを短くするか別のシートに分けてください。",
   "office.settingsSaveFailed": "設定をブックに保存できませんでした（{reason}）。ブックが読み取り専用でないか確認してください。",
 
@@ -732,6 +734,8 @@ const en: Record<MessageKey, string> = {
   "office.mergeWouldLoseData": "Merging {range} of sheet \"{sheet}\" would erase {cell}, so nothing was merged. Empty {cell} first, then run again.",
   "office.writeFailed": "Writing to the workbook failed, so what had been written was put back ({reason}). Run it again.",
   "office.settingsUnavailable": "Settings cannot be saved in this workbook (it is open outside Excel).",
+  "office.mergeConflict": "{range} of sheet \"{sheet}\" overlaps merged cells ({merged}), so nothing was merged. Choose a place clear of merged cells.",
+  "office.apiMissing": "This Excel cannot do {feature} ({version} or later is needed). Update Excel or use Excel for Microsoft 365.",
   "office.readTooLarge": "Row {row} of sheet \"{sheet}\" is too large to read from Excel. Shorten its longest cells or split the sheet.",
   "office.settingsSaveFailed": "The settings could not be saved in the workbook ({reason}). Check that it is not read-only.",
 };

@@ -324,6 +324,32 @@ describe("applyEdits", () => {
     expect(excel.undoSteps).toBe(0);
   });
 
+  test("a merge already there is left alone (and a revert keeps it); an overlapping one is refused", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("S", { B3: "見出し" }, ["B3:D3", "F1:G2"]);
+    const wb = excel.adapter();
+    const undo = await wb.applyEdits({ cells: [{ sheet: "S", cell: "B3", value: "新しい見出し" }], merges: [{ sheet: "S", range: "B3:D3" }] });
+    expect(undo.addedMerges).toEqual([]);
+    await wb.revert(undo);
+    expect(excel.sheet("S").merges).toHaveLength(2);
+    expect(excel.getCell("S", "B3").value).toBe("見出し");
+    const err = await wb.applyEdits({ cells: [], merges: [{ sheet: "S", range: "E2:F2" }] }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ messageKey: "office.mergeConflict", params: { sheet: "S", range: "E2:F2", merged: "F1:G2" } });
+    expect(excel.sheet("S").merges).toHaveLength(2);
+  });
+
+  test("list validation needs ExcelApi 1.8: a clear error before anything is written", async () => {
+    const excel = new FakeExcel({ apiVersion: "1.7" });
+    excel.addSheet("S");
+    const err = await excel
+      .adapter()
+      .applyEdits({ cells: [{ sheet: "S", cell: "A1", value: 1 }], validations: [{ sheet: "S", range: "A1:A3", list: ["a", "b"] }] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ messageKey: "office.apiMissing" });
+    expect(excel.getCell("S", "A1").value).toBeNull();
+    expect(excel.syncCount).toBe(0);
+  });
+
   test("a failure in the middle of the writes puts back what went through", async () => {
     const excel = new FakeExcel();
     seedPlanWorkbook(excel, 1, 400);

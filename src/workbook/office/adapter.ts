@@ -503,6 +503,10 @@ export class OfficeWorkbook implements WorkbookPort {
       if (added.has(sheetKey(name))) throw new OfficeAdapterError("office.sheetExists", { sheet: name });
       added.set(sheetKey(name), name);
     }
+    if ((batch.validations ?? []).length && !this.supports("1.8")) {
+      throw new OfficeAdapterError("office.apiMissing", { feature: "data validation", version: "ExcelApi 1.8" });
+    }
+    const withMergedAreas = this.supports("1.13");
     for (const v of batch.validations ?? []) {
       const bad = v.list.find((item) => item.includes(","));
       if (bad !== undefined) throw new OfficeAdapterError("office.listItemComma", { sheet: v.sheet, range: v.range, item: bad });
@@ -564,7 +568,12 @@ export class OfficeWorkbook implements WorkbookPort {
         .map((m) => {
           const range = context.workbook.worksheets.getItem(m.sheet).getRange(m.range);
           range.load("values,formulas");
-          return { m, range };
+          let merged: Excel.RangeAreas | undefined;
+          if (withMergedAreas) {
+            merged = range.getMergedAreasOrNullObject();
+            merged.load("areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount");
+          }
+          return { m, range, merged };
         });
       await context.sync();
 
@@ -581,8 +590,18 @@ export class OfficeWorkbook implements WorkbookPort {
           });
         });
       }
-      for (const { m, range } of mergeReads) {
+      const alreadyMerged = new Set<string>();
+      for (const { m, range, merged } of mergeReads) {
         const r = parseRange(m.range);
+        if (merged && !merged.isNullObject) {
+          // The same merge already there: nothing to do (and nothing for a revert to undo).
+          const areas = merged.areas.items.map((a) => rangeToA1(rangeRefOf(a)));
+          if (areas.length === 1 && areas[0] === rangeToA1(r)) {
+            alreadyMerged.add(key(m.sheet, rangeToA1(r)));
+            continue;
+          }
+          throw new OfficeAdapterError("office.mergeConflict", { sheet: m.sheet, range: m.range, merged: areas.join(", ") });
+        }
         range.values.forEach((row, i) =>
           row.forEach((v, j) => {
             if (i === 0 && j === 0) return;
@@ -593,14 +612,15 @@ export class OfficeWorkbook implements WorkbookPort {
           }),
         );
       }
-      return states;
+      return { states, alreadyMerged };
     });
+    const newMerges = (batch.merges ?? []).filter((m) => !before.alreadyMerged.has(key(m.sheet, rangeToA1(parseRange(m.range)))));
 
     // The record: what each touched cell held, and what the apply writes there.
     const undo: UndoRecord = { cells: [], written: [], addedSheets: [], addedMerges: [] };
     if (batch.label) undo.label = batch.label;
     for (const c of cells) {
-      const prev = before.get(key(c.sheet, c.cell));
+      const prev = before.states.get(key(c.sheet, c.cell));
       if (prev) undo.cells.push(prev);
       const e = c.edit;
       if (e.formula !== undefined) undo.written.push({ sheet: c.sheet, cell: c.cell, value: prev?.value ?? null, formula: e.formula });
@@ -615,7 +635,7 @@ export class OfficeWorkbook implements WorkbookPort {
       ops.push({ bytes: OP_OVERHEAD_BYTES + utf8Length(name), addsSheet: name, queue: (context) => void context.workbook.worksheets.add(name) });
     }
     for (const run of runs) ops.push(cellRunOp(run, useCellProperties));
-    for (const m of batch.merges ?? []) {
+    for (const m of newMerges) {
       ops.push({
         bytes: OP_OVERHEAD_BYTES + utf8Length(m.sheet + m.range),
         addsMerge: m,
@@ -656,7 +676,7 @@ export class OfficeWorkbook implements WorkbookPort {
       throw new OfficeAdapterError("office.writeFailed", { reason: officeErrorCode(e) ?? (e instanceof Error ? e.message : String(e)) }, e);
     }
     undo.addedSheets = [...added.values()];
-    undo.addedMerges = (batch.merges ?? []).map((m) => ({ sheet: m.sheet, range: m.range }));
+    undo.addedMerges = newMerges.map((m) => ({ sheet: m.sheet, range: m.range }));
     return undo;
   }
 
