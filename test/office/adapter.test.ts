@@ -338,6 +338,19 @@ describe("applyEdits", () => {
     expect(excel.sheet("S").merges).toHaveLength(2);
   });
 
+  test("an API Excel cannot group for undo: the apply goes on without the group", async () => {
+    const excel = new FakeExcel();
+    excel.validationUndoUnsupported = true;
+    excel.addSheet("S");
+    await excel.adapter().applyEdits({
+      cells: [{ sheet: "S", cell: "F5", value: "◎" }],
+      validations: [{ sheet: "S", range: "F5:F9", list: ["◎", "○", "▼", "⇒", "－"] }],
+    });
+    expect(excel.getCell("S", "F5").value).toBe("◎");
+    expect(excel.sheet("S").validations).toHaveLength(1);
+    expect(excel.runs.map((r) => r.options?.mergeUndoGroup)).toEqual([undefined, true, false]);
+  });
+
   test("list validation needs ExcelApi 1.8: a clear error before anything is written", async () => {
     const excel = new FakeExcel({ apiVersion: "1.7" });
     excel.addSheet("S");

@@ -227,6 +227,9 @@ class FakeRange extends Loadable {
     this.dataValidation = {
       set rule(rule: unknown) {
         self.write({ rule }, () => {
+          if (self.ctx.excel.validationUndoUnsupported && self.ctx.excel.inUndoGroup()) {
+            throw new FakeOfficeError("UndoNotSupported", "This operation cannot be grouped for undo.");
+          }
           const sheet = self.target.sheet();
           sheet.validations.push({ range: rangeToA1(self.must()), rule: JSON.parse(JSON.stringify(rule)) });
         });
@@ -672,6 +675,13 @@ export class FakeExcel {
       this.currentRunMerges = false;
     }
   }) as unknown as ExcelRun;
+
+  /** Make data validation refuse to run inside an undo group (UndoNotSupported). */
+  validationUndoUnsupported = false;
+
+  inUndoGroup(): boolean {
+    return this.currentRunMerges;
+  }
 
   noteWrite(_ctx: FakeContext): void {
     if (this.currentRunMerges) this.runWrote = true;

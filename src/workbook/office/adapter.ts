@@ -700,7 +700,7 @@ export class OfficeWorkbook implements WorkbookPort {
     if (cur.length) chunks.push(cur);
     progress.chunks = chunks;
     if (!chunks.length) return;
-    await this.runWithRetry(async (context) => {
+    const batch = async (context: Excel.RequestContext) => {
       // The one loop with a sync in it: one request per chunk, each under the byte budget.
       for (let i = progress.done; i < chunks.length; i++) {
         progress.current = i;
@@ -709,7 +709,16 @@ export class OfficeWorkbook implements WorkbookPort {
         await context.sync();
         progress.done = i + 1;
       }
-    }, this.writeRunOptions());
+    };
+    const options = this.writeRunOptions();
+    try {
+      await this.runWithRetry(batch, options);
+    } catch (e) {
+      // An API inside the group that Excel cannot undo: go on (from the chunk that failed; writing
+      // the same values again is harmless) without the single undo group rather than fail.
+      if (!options.mergeUndoGroup || officeErrorCode(e) !== "UndoNotSupported") throw e;
+      await this.runWithRetry(batch, { ...options, mergeUndoGroup: false });
+    }
   }
 
   /** Put back what an applyEdits replaced (the port's form; see revertWithReport). */
