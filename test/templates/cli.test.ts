@@ -122,6 +122,32 @@ describe("plansheet insert", () => {
     expect(analyzeWorkbook(snap).sheets[0].tables).toEqual([{ kind: "indicators", sheet: "施策06", range: "A8:I8" }]);
   });
 
+  test("the doors round trip: insert, type, `check --json` sees the table, `fill` writes mark and rate", async () => {
+    const out = path.join(dir, "out.xlsx");
+    expect((await run("insert", "indicator-table", input, "-o", out, "--at", "A7", "--param", "rows=2")).code).toBe(0);
+    const { wb } = await open(out);
+    await wb.applyEdits({
+      cells: [
+        ["A9", "地域福祉コーディネーターの新規相談件数（地域支援）"], ["B9", "件"], ["C9", "348\n令和3年度"], ["D9", 356], ["E9", 404], ["F9", "450\n令和8年度"],
+        ["A10", "地域福祉コーディネーターの新規相談件数（個別支援）"], ["B10", "件"], ["C10", "429\n令和3年度"], ["D10", 431], ["E10", 421], ["F10", "470\n令和8年度"],
+      ].map(([cell, v]) => ({ sheet: "施策06", cell: cell as string, value: v })),
+    });
+    const typed = path.join(dir, "typed.xlsx");
+    fs.writeFileSync(typed, await wb.toBuffer());
+    const check = await run("check", typed, "--json");
+    const report = JSON.parse(check.out);
+    expect(report.files[0].sheets[0].tables).toEqual([{ kind: "indicators", range: "A8:I10" }]);
+    expect(report.files[0].issues.map((f: { rule: string; cell: string }) => [f.rule, f.cell])).toEqual(
+      expect.arrayContaining([["required-empty", "G9"], ["required-empty", "G10"]]),
+    );
+    const filled = path.join(dir, "filled.xlsx");
+    const fill = await run("fill", typed, "-o", filled);
+    expect(fill.code).toBe(0);
+    const { snap } = await open(filled);
+    expect([value(snap, "施策06", "G9"), value(snap, "施策06", "H9"), value(snap, "施策06", "G10"), value(snap, "施策06", "H10")]).toEqual(["○", 0.898, "▼", 0.896]);
+    expect(snap.sheets[0].numberFormats?.[8]?.[7]).toBe("0.0%");
+  });
+
   test("refuses to overwrite non-empty cells: exit 1, the cells named, nothing written", async () => {
     const out = path.join(dir, "out.xlsx");
     const r = await run("insert", "indicator-table", input, "-o", out, "--sheet", "メモ");
@@ -214,6 +240,10 @@ describe("plansheet insert", () => {
     expect(csv.code).toBe(2);
     expect(csv.err).toContain("CSV");
     expect(fs.existsSync(out)).toBe(false);
+    const unwritable = await run("insert", "indicator-table", input, "-o", path.join(dir, "no", "such", "dir", "out.xlsx"), "--at", "A7");
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.err).toContain("書き込めません");
+    expect(sha(input)).toBe(inputHash);
     const en = await run("--lang", "en", "insert", "indicator-table", input, "-o", out, "--sheet", "メモ");
     expect(en.err).toContain('sheet "メモ": these 2 cells already hold content, so nothing was written: A1, A2');
   });

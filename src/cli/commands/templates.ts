@@ -30,6 +30,7 @@ import {
   type TemplateDefinition,
 } from "../../engine/templates";
 import { parseA1 } from "../../engine/model/grid";
+import { readWorkbookFile, writeFileAtomic } from "../../workbook/xlsx/files";
 
 /** The default folder of an organisation's own templates (used when it exists). */
 export const DEFAULT_TEMPLATE_DIR = "plansheet-templates";
@@ -55,48 +56,9 @@ function isFileError(e: unknown): e is FileError {
   return typeof e === "object" && e !== null && typeof (e as FileError).code === "string" && (e as FileError).code.startsWith("file.") && typeof (e as FileError).params === "object";
 }
 
-/** The real file functions: the xlsx helper's files.ts when present, else a local equivalent. */
+/** The real file functions (the xlsx adapter's files.ts). */
 function defaultDeps(): InsertDeps {
-  let files: Partial<InsertDeps> = {};
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    files = require("../../workbook/xlsx/files");
-  } catch {
-    files = {};
-  }
-  return {
-    readWorkbookFile:
-      files.readWorkbookFile ??
-      (async (file: string) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { XlsxWorkbook } = require("../../workbook/xlsx/adapter");
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { WorkbookFileError } = require("../../workbook/xlsx/errors");
-        let bytes: Buffer;
-        try {
-          bytes = await fs.promises.readFile(file);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === "ENOENT") throw new WorkbookFileError("file.notFound", file);
-          throw new WorkbookFileError("file.unreadable", file, { reason: (e as Error).message });
-        }
-        return XlsxWorkbook.fromBuffer(new Uint8Array(bytes), file) as OpenedWorkbook;
-      }),
-    writeFileAtomic:
-      files.writeFileAtomic ??
-      (async (file: string, bytes: Uint8Array) => {
-        const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-        try {
-          await fs.promises.writeFile(tmp, bytes);
-          await fs.promises.rename(tmp, file);
-        } catch (e) {
-          await fs.promises.rm(tmp, { force: true });
-          // eslint-disable-next-line @typescript-eslint/no-require-imports
-          const { WorkbookFileError } = require("../../workbook/xlsx/errors");
-          throw new WorkbookFileError("file.writeFailed", file, { reason: (e as Error).message });
-        }
-      }),
-  };
+  return { readWorkbookFile, writeFileAtomic };
 }
 
 // ---- catalogue ----------------------------------------------------------------------------------
@@ -176,8 +138,10 @@ export async function runList(args: string[], ctx: CommandContext): Promise<numb
     for (const d of cat.templates) {
       lines.push(t(locale, "templates.listLine", { id: d.id, kind: kindName(locale, d.kind), title: templateTitle(d, locale) }));
       if (d.parameters.length) {
-        const ps = d.parameters.map((p) => `${p.key}=${String(p.default)}（${locale === "en" && p.label.en ? p.label.en : p.label.ja}）`);
-        lines.push(t(locale, "templates.listParams", { params: ps.join(", ") }));
+        const ps = d.parameters.map((p) =>
+          t(locale, "templates.listParam", { key: p.key, label: locale === "en" && p.label.en ? p.label.en : p.label.ja, value: String(p.default) || "-" }),
+        );
+        lines.push(t(locale, "templates.listParams", { params: ps.join("; ") }));
       }
       if (cat.sources[d.id] !== "builtin") lines.push(t(locale, "templates.listSource", { file: cat.sources[d.id] }));
     }
