@@ -82,6 +82,7 @@ export interface RevertReport {
 
 interface UndoDetails {
   cells: { sheet: string; cell: string; before: string | null; after: string | null }[];
+  rows: Map<string, { tags: Map<number, { before: string | null; after: string }>; dimension: { before: string; after: string } | null }>;
   merges: { sheet: string; child: string }[];
   columns: { sheet: string; col: number; before: Record<string, string> | null; after: Record<string, string> }[];
   validations: { sheet: string; child: string }[];
@@ -244,7 +245,7 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private applyInner(batch: EditBatch): UndoRecord {
-    const details: UndoDetails = { cells: [], merges: [], columns: [], validations: [], sheets: [] };
+    const details: UndoDetails = { cells: [], rows: new Map(), merges: [], columns: [], validations: [], sheets: [] };
     const undo: UndoRecord = { label: batch.label, cells: [], written: [], addedSheets: [], addedMerges: [] };
     // 1. new sheets
     for (const name of batch.addSheets ?? []) {
@@ -299,6 +300,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const res = patchCells(xml, p, changes);
       this.pkg.setText(info.part, res.xml);
+      details.rows.set(info.name, { tags: res.rowTags, dimension: res.dimension });
       for (const [cell, before] of res.old) {
         const after = res.now.get(cell) ?? null;
         const { row, col } = parseA1(cell);
@@ -535,7 +537,8 @@ export class XlsxWorkbook implements WorkbookPort {
         changes.set(row, m);
         report.restored++;
       }
-      this.pkg.setText(info.part, patchCells(xml, p, changes).xml);
+      const rows = d.rows.get(sheetName);
+      this.pkg.setText(info.part, patchCells(xml, p, changes, { restoreRowTags: rows?.tags, restoreDimension: rows?.dimension }).xml);
     }
     for (const m of d.merges) {
       const info = this.sheets.find((s) => s.name === m.sheet);
@@ -608,7 +611,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const xml = info ? this.sheetXml(info) : "";
       return { sheet: m.sheet, child: `<${rootPrefix(xml)}mergeCell ref="${m.range}"/>` };
     });
-    return { cells, merges, columns: [], validations: [], sheets: [] };
+    return { cells, rows: new Map(), merges, columns: [], validations: [], sheets: [] };
   }
 
   // ---- settings ------------------------------------------------------------------------------

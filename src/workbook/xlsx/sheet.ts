@@ -43,7 +43,7 @@ export function slideFormula(formula: string, fromRow: number, fromCol: number, 
     .map((part, i) =>
       i % 2 === 1
         ? part
-        : part.replace(/(^|[^A-Za-z0-9_.!'\]])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g, (m, pre: string, cd: string, col: string, rd: string, row: string) => {
+        : part.replace(/(^|[^A-Za-z0-9_.'\]])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(])/g, (m, pre: string, cd: string, col: string, rd: string, row: string) => {
             const c = columnIndex(col);
             if (c > 16383) return m;
             const nc = cd ? c : c + dc;
@@ -335,6 +335,35 @@ function listCells(rowInner: string, p: string, row: number): CellSpan[] {
   return out;
 }
 
+export interface PatchResult {
+  xml: string;
+  /** Cell XML before / after, by A1 address. */
+  old: Map<string, string | null>;
+  now: Map<string, string | null>;
+  /** Row open tags before (null: the row did not exist) and after, by 0-based row. */
+  rowTags: Map<number, { before: string | null; after: string }>;
+  /** `<dimension>` tag before and after (null when absent or unchanged). */
+  dimension: { before: string; after: string } | null;
+}
+
+export interface PatchOptions {
+  /** Put these row open tags back (revert): null removes a row left without cells. */
+  restoreRowTags?: Map<number, { before: string | null; after: string }>;
+  restoreDimension?: { before: string; after: string } | null;
+}
+
+function widenSpans(tag: string, cols: number[]): string {
+  const m = /\sspans\s*=\s*"([^"]*)"/.exec(tag);
+  if (!m || cols.length === 0) return tag;
+  const nums = m[1].split(/[\s:]+/).filter(Boolean).map(Number);
+  if (nums.some((n) => !Number.isFinite(n))) return tag.replace(m[0], "");
+  const lo = Math.min(...nums), hi = Math.max(...nums);
+  const clo = Math.min(...cols) + 1, chi = Math.max(...cols) + 1;
+  const inside = cols.every((c) => nums.length === 2 ? c + 1 >= lo && c + 1 <= hi : false);
+  if (inside) return tag;
+  return setAttr(tag, "spans", `${Math.min(lo, clo)}:${Math.max(hi, chi)}`);
+}
+
 /**
  * Replace cells. `changes` maps row → col → function(old cell XML or null) → new cell XML or null
  * (null removes the cell). Returns the new sheet XML and the old XML of each changed cell.
@@ -343,19 +372,19 @@ export function patchCells(
   xmlIn: string,
   p: string,
   changes: Map<number, Map<number, (old: string | null) => string | null>>,
-): { xml: string; old: Map<string, string | null>; now: Map<string, string | null> } {
+  opts: PatchOptions = {},
+): PatchResult {
   const old = new Map<string, string | null>();
   const now = new Map<string, string | null>();
-  if (changes.size === 0) return { xml: xmlIn, old, now };
+  const rowTags = new Map<number, { before: string | null; after: string }>();
+  if (changes.size === 0) return { xml: xmlIn, old, now, rowTags, dimension: null };
   const xml = openSheetData(xmlIn, p);
   const sd = sheetDataSpan(xml, p);
   const rows = listRows(xml, p, sd.openEnd, sd.close);
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const targets = [...changes.keys()].sort((a, b) => a - b);
-  // Build the list of (position, replacement) splices.
   const splices: { start: number; end: number; text: string }[] = [];
   const insertPos = (row: number): number => {
-    // position before the first row with a greater index
     let lo = 0, hi = rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
@@ -369,6 +398,7 @@ export function patchCells(
     const existing = byRow.get(row);
     let cells: CellSpan[] = [];
     let tag = `<${p}row r="${row + 1}">`;
+    const beforeTag = existing ? existing.tag : null;
     if (existing) {
       tag = existing.tag;
       if (!existing.selfClosing) {
@@ -389,11 +419,20 @@ export function patchCells(
       } else if (after !== null) cells.push({ col, xml: after });
     }
     cells.sort((a, b) => a.col - b.col);
-    tag = tag.replace(/\sspans\s*=\s*"[^"]*"/, "");
     if (!/\sr\s*=\s*"/.test(tag)) tag = setAttr(tag, "r", String(row + 1));
-    const rowXml = `${tag}${cells.map((c) => c.xml).join("")}</${p}row>`;
-    if (existing) splices.push({ start: existing.start, end: existing.end, text: rowXml });
-    else if (cells.length) {
+    tag = widenSpans(tag, cells.map((c) => c.col));
+    const restore = opts.restoreRowTags?.get(row);
+    let rowXml: string | null;
+    if (restore && existing && existing.tag === restore.after) {
+      if (restore.before === null) rowXml = cells.length ? `${tag}${cells.map((c) => c.xml).join("")}</${p}row>` : null;
+      else if (restore.before.endsWith("/>") && cells.length === 0) rowXml = restore.before;
+      else rowXml = `${restore.before.endsWith("/>") ? restore.before.slice(0, -2) + ">" : restore.before}${cells.map((c) => c.xml).join("")}</${p}row>`;
+    } else {
+      rowXml = existing || cells.length ? `${tag}${cells.map((c) => c.xml).join("")}</${p}row>` : null;
+      if (rowXml !== null) rowTags.set(row, { before: beforeTag, after: tag });
+    }
+    if (existing) splices.push({ start: existing.start, end: existing.end, text: rowXml ?? "" });
+    else if (rowXml) {
       const at = insertPos(row);
       splices.push({ start: at, end: at, text: rowXml });
     }
@@ -406,7 +445,14 @@ export function patchCells(
     pos = s.end;
   }
   out += xml.slice(pos);
-  return { xml: updateDimension(out, p, [...now.keys()]), old, now };
+  const d0 = findElement(out, p + "dimension");
+  if (opts.restoreDimension && d0 && d0.tag === opts.restoreDimension.after) {
+    return { xml: out.slice(0, d0.start) + opts.restoreDimension.before + out.slice(d0.end), old, now, rowTags, dimension: null };
+  }
+  const out2 = updateDimension(out, p, [...now.keys()]);
+  const d1 = findElement(out2, p + "dimension");
+  const dimension = d0 && d1 && d0.tag !== d1.tag ? { before: d0.tag, after: d1.tag } : null;
+  return { xml: out2, old, now, rowTags, dimension };
 }
 
 function updateDimension(xml: string, p: string, cells: string[]): string {
