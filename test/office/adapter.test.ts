@@ -320,6 +320,8 @@ describe("applyEdits", () => {
     ).toBe("office.mergeWouldLoseData");
     expect(await key(wb.applyEdits({ cells: [], validations: [{ sheet: "既存", range: "A1:A3", list: ["a,b", "c"] }] }))).toBe("office.listItemComma");
     expect(await key(wb.applyEdits({ addSheets: ["a/b"], cells: [] }))).toBe("office.invalidSheetName");
+    expect(await key(wb.applyEdits({ cells: [{ sheet: "既存", cell: "12A", value: 1 }] }))).toBe("office.badAddress");
+    expect(await key(wb.applyEdits({ cells: [], merges: [{ sheet: "既存", range: "B3:?" }] }))).toBe("office.badAddress");
     expect(excel.dump()).toEqual(before);
     expect(excel.undoSteps).toBe(0);
   });

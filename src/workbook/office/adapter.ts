@@ -507,6 +507,18 @@ export class OfficeWorkbook implements WorkbookPort {
       throw new OfficeAdapterError("office.apiMissing", { feature: "data validation", version: "ExcelApi 1.8" });
     }
     const withMergedAreas = this.supports("1.13");
+    for (const r of [...(batch.merges ?? []), ...(batch.validations ?? [])]) {
+      try {
+        parseRange(r.range);
+      } catch {
+        throw new OfficeAdapterError("office.badAddress", { sheet: r.sheet, cell: r.range });
+      }
+    }
+    for (const w of batch.columnWidths ?? []) {
+      if (!/^\$?[A-Za-z]{1,3}$/.test(w.column.trim()) || !(w.width >= 0 && w.width <= 255)) {
+        throw new OfficeAdapterError("office.badAddress", { sheet: w.sheet, cell: w.column });
+      }
+    }
     for (const v of batch.validations ?? []) {
       const bad = v.list.find((item) => item.includes(","));
       if (bad !== undefined) throw new OfficeAdapterError("office.listItemComma", { sheet: v.sheet, range: v.range, item: bad });
