@@ -374,6 +374,7 @@ const ja = {
   "report.compareNoIndicators": "{file}: 比較できる指標表・進捗状況一覧表が見つかりません。",
   "report.compareMatched": "  指標 {indicators} 件、進捗項目 {items} 件を照合しました。",
   "report.compareTwoFiles": "前年度と今年度の2つのファイル",
+  "report.compareOrder": "注意: {last}（{lastYear}の実績）が {current}（{currentYear}の実績）より新しいか同じ年度です。前年度のファイルを先に、今年度のファイルを後に指定してください。",
 };
 
 export type MessageKey = keyof typeof ja;
@@ -722,6 +723,7 @@ const en: Record<MessageKey, string> = {
   "report.compareNoIndicators": "{file}: no indicator or progress table to compare was found.",
   "report.compareMatched": "  Compared {indicators} indicators and {items} progress items.",
   "report.compareTwoFiles": "last year's and this year's files",
+  "report.compareOrder": "Note: {last} (results of {lastYear}) is not older than {current} (results of {currentYear}). Give last year's file first and this year's second.",
   "file.sheetExists": "{file}: a sheet named \"{sheet}\" already exists. Choose another name.",
   "file.badEdit": "{file}: cannot write {cell} of sheet \"{sheet}\" ({reason}).",
 

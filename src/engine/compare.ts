@@ -53,8 +53,11 @@ function sameNumber(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
-/** Pair items of two lists by key, in order; unmatched ones are paired with null. */
-function pairBy<T, P>(
+/**
+ * Pair items of two lists by key, in order; among several with the same key, one on a sheet of the
+ * same name comes first. Unmatched ones are paired with null.
+ */
+function pairBy<T extends { sheet: string }, P>(
   last: T[],
   current: T[],
   key: (x: T) => string,
@@ -72,12 +75,27 @@ function pairBy<T, P>(
   const pairs: P[] = [];
   for (const c of current) {
     const k = key(c);
-    const l = k ? queues.get(k)?.shift() ?? null : null;
-    if (l) used.add(l);
+    const q = k ? queues.get(k) : undefined;
+    let l: T | null = null;
+    if (q && q.length) {
+      const same = q.findIndex((x) => x.sheet === c.sheet);
+      l = q.splice(same >= 0 ? same : 0, 1)[0];
+      used.add(l);
+    }
     pairs.push(make(k, l, c));
   }
   for (const l of last) if (!used.has(l)) pairs.push(make(key(l), l, null));
   return pairs;
+}
+
+/** The fiscal year most indicators of an analysis report as this year's (null when none says). */
+export function reportedYear(a: WorkbookAnalysis): number | null {
+  const counts = new Map<number, number>();
+  for (const i of a.indicators) if (i.current.year !== null) counts.set(i.current.year, (counts.get(i.current.year) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [y, c] of counts) if (c > n || (c === n && best !== null && y > best)) [best, n] = [y, c];
+  return best;
 }
 
 // ---- locating this year's cells ------------------------------------------------------------

@@ -105,4 +105,12 @@ describe("plansheet compare", () => {
     expect(await run([last, current, "--report", path.join(dir, "x.pdf")], ctx().c)).toBe(2);
     expect(await run([last, current, "--bogus"], ctx().c)).toBe(2);
   });
+
+  test("files given the wrong way round: refused with a message (exit 2), nothing printed", async () => {
+    const { c, out, err } = ctx();
+    expect(await run([current, last, "--json"], c)).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join("\n")).toContain("前年度のファイルを先に");
+    expect(err.join("\n")).toContain("令和6年度の実績");
+  });
 });

@@ -11,8 +11,9 @@ import { t } from "../../messages";
 import type { CommandContext } from "../main";
 import { CliError, fileErrorMessage, mergeSettings, openWorkbook, parseSettingsFlags, type OpenedWorkbook } from "../open";
 import { reportFormat, writeReport } from "../batch/report";
-import { compareWorkbooks, type WorkbookComparison } from "../../engine/compare";
+import { compareWorkbooks, reportedYear, type WorkbookComparison } from "../../engine/compare";
 import { toFileResultJson, type FileResult } from "../../engine/report/types";
+import { formatYear } from "../../engine/report/format";
 
 /** The comparison as a check result of this year's file (JSON and report formats of `check`). */
 export function comparisonResult(file: string, c: WorkbookComparison): FileResult {
@@ -93,6 +94,21 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     const comparison = compareWorkbooks(last.snapshot, current.snapshot, settings);
     const result = comparisonResult(currentFile, comparison);
 
+    // The files the wrong way round (this year's first) would give false findings: refuse. The
+    // same year on both sides is only noted.
+    const lastYear = reportedYear(comparison.lastAnalysis);
+    const currentYear = reportedYear(comparison.currentAnalysis);
+    if (lastYear !== null && currentYear !== null && lastYear >= currentYear) {
+      ctx.stderr(
+        t(locale, "report.compareOrder", {
+          last: lastFile,
+          current: currentFile,
+          lastYear: formatYear(lastYear, locale),
+          currentYear: formatYear(currentYear, locale),
+        }),
+      );
+      if (lastYear > currentYear) return 2;
+    }
     const hasTables = (o: WorkbookComparison["currentAnalysis"]) => o.indicators.length > 0 || o.progressItems.length > 0;
     if (!json) {
       for (const [file, a] of [
