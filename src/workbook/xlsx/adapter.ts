@@ -25,6 +25,7 @@ import { OoxmlPackage, REL_NS } from "./package";
 import {
   TooManyCellsError,
   appendToCollection,
+  arrayFormulaRanges,
   colAttrs,
   escapeText,
   getCellXml,
@@ -289,9 +290,13 @@ export class XlsxWorkbook implements WorkbookPort {
         const pc = parseCellXml(old, row, col, this.ctx(p));
         if (pc.shared?.ref && pc.shared.text) xml = unshareFormula(xml, p, pc.shared.si, { row, col, text: pc.shared.text });
       }
+      // a cell inside an array formula (other than its first cell) cannot be changed alone
+      const arrays = arrayFormulaRanges(xml, p);
       const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
       for (const edit of edits) {
         const { row, col } = parseA1(edit.cell);
+        const inArray = arrays.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
+        if (inArray) throw this.bad(info.name, edit.cell, `part of the array formula ${rangeToA1(inArray)}`);
         const m = changes.get(row) ?? new Map();
         const prev = m.get(col);
         m.set(col, (old: string | null) => this.buildCell(prev ? prev(old) : old, row, col, edit, p));

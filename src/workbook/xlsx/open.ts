@@ -66,6 +66,12 @@ export function sniff(bytes: Uint8Array, name = ""): FileKind {
     }
     return "cfb";
   }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    // UTF-16 text (Excel's "Unicode text" export is UTF-16LE, tab-separated)
+    const text = new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(2, 8192));
+    if (/\.(csv|tsv|txt)$/i.test(name) || looksLikeCsv(text)) return "csv";
+    return "text";
+  }
   const head = bytes.subarray(0, 8192);
   if (looksLikeText(head)) {
     if (/\.(csv|tsv|txt)$/i.test(name)) return "csv";

@@ -498,6 +498,24 @@ export function getCellXml(xml: string, p: string, row: number, col: number): st
   return listCells(inner, p, row).find((c) => c.col === col)?.xml ?? null;
 }
 
+/** Ranges of the array formulas of a sheet. */
+export function arrayFormulaRanges(xml: string, p: string): RangeRef[] {
+  if (xml.indexOf('t="array"') < 0) return [];
+  const out: RangeRef[] = [];
+  const re = new RegExp(`<${p}f\\b([^>]*)>`, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml))) {
+    const a = parseAttrs(`<f ${m[1]}>`);
+    if (a.t !== "array" || !a.ref) continue;
+    try {
+      out.push(parseRange(a.ref));
+    } catch {
+      /* ignore */
+    }
+  }
+  return out;
+}
+
 /** The master cell of shared formula `si` (the one with its text). */
 export function findSharedMaster(xml: string, p: string, si: string): { row: number; col: number; text: string } | null {
   const re = new RegExp(`<${p}f\\b([^>]*?)>([^<]+)</${p}f>`, "g");

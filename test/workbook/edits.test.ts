@@ -1,0 +1,99 @@
+/** Details of writing: special text, shared and array formulas, calcChain, the browser codec. */
+import ExcelJS from "exceljs";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { useNodeZlib } from "../../src/workbook/xlsx/files";
+import { sniff } from "../../src/workbook/xlsx/open";
+import { pakoCodec, setDeflateCodec } from "../../src/workbook/xlsx/zip";
+import * as zlib from "zlib";
+import { minimalXlsx, rawZip, sheetXml } from "./craft";
+import { richWorkbook, zipEntries } from "./fixtures";
+
+const dec = new TextDecoder();
+
+test("text with line breaks, leading spaces, control characters and _x…_ sequences round-trips", async () => {
+  const wb = XlsxWorkbook.fromBuffer(await richWorkbook(), "rich.xlsx");
+  const texts = ["348\n令和3年度", "  前後に空白  ", "タブ\tと\u0001制御文字", "literal _x000D_ here", "<&>\"'", "𠮷野家"];
+  await wb.applyEdits({ cells: texts.map((v, i) => ({ sheet: "進捗状況", cell: `J${i + 1}`, value: v })) });
+  const out = await wb.toBuffer();
+  const s = (await XlsxWorkbook.fromBuffer(out, "out.xlsx").readSnapshot()).sheets[1];
+  expect(texts.map((_, i) => s.values[i][9])).toEqual(texts);
+  const e = new ExcelJS.Workbook();
+  await e.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
+  expect(e.getWorksheet("進捗状況")!.getCell("J1").value).toBe("348\n令和3年度");
+  expect(e.getWorksheet("進捗状況")!.getCell("J6").value).toBe("𠮷野家");
+});
+
+test("overwriting the first cell of a shared formula keeps the formulas of the others", async () => {
+  const wb = XlsxWorkbook.fromBuffer(await richWorkbook(), "rich.xlsx");
+  await wb.applyEdits({ cells: [{ sheet: "施策評価", cell: "H4", value: 0.944 }] });
+  const s = (await XlsxWorkbook.fromBuffer(await wb.toBuffer(), "out.xlsx").readSnapshot()).sheets[0];
+  expect(s.values[3][7]).toBe(0.944);
+  expect(s.formulas?.[3]?.[7] ?? null).toBeNull();
+  expect(s.formulas?.[4]?.[7]).toBe("=E5/F5");
+  expect(s.formulas?.[5]?.[7]).toBe("=E6/F6");
+  expect(s.values[5][7]).toBeCloseTo(260000 / 300000, 12);
+});
+
+test("a cell inside an array formula is refused; writing a formula drops calcChain and asks Excel to recalculate", async () => {
+  const body =
+    '<row r="1"><c r="A1"><f t="array" ref="A1:A3">ROW(1:3)</f><v>1</v></c><c r="B1"><f>A1*2</f><v>2</v></c></row>' +
+    '<row r="2"><c r="A2"><v>2</v></c></row><row r="3"><c r="A3"><v>3</v></c></row>';
+  const base = minimalXlsx([{ name: "配列", xml: sheetXml(body) }]);
+  // add a calcChain part the way Excel does
+  const JSZip = (await import("jszip")).default;
+  const z = await JSZip.loadAsync(base);
+  z.file("xl/calcChain.xml", '<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B1" i="1"/></calcChain>');
+  z.file("xl/_rels/workbook.xml.rels", (await z.file("xl/_rels/workbook.xml.rels")!.async("string")).replace("</Relationships>", '<Relationship Id="rIdC" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'));
+  z.file("[Content_Types].xml", (await z.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
+  const bytes = new Uint8Array(await z.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+  const wb = XlsxWorkbook.fromBuffer(bytes, "配列.xlsx");
+  await expect(wb.applyEdits({ cells: [{ sheet: "配列", cell: "A2", value: 9 }] })).rejects.toMatchObject({ code: "file.badEdit", params: { cell: "A2" } });
+  await wb.applyEdits({ cells: [{ sheet: "配列", cell: "B1", formula: "=A1*3" }] });
+  const parts = await zipEntries(await wb.toBuffer());
+  expect(parts.has("xl/calcChain.xml")).toBe(false);
+  expect(dec.decode(parts.get("xl/_rels/workbook.xml.rels")!)).not.toContain("calcChain");
+  expect(dec.decode(parts.get("[Content_Types].xml")!)).not.toContain("calcChain");
+  expect(dec.decode(parts.get("xl/workbook.xml")!)).toContain('<calcPr fullCalcOnLoad="1"/>');
+  const s = (await wb.readSnapshot()).sheets[0];
+  expect(s.formulas?.[0]?.[1]).toBe("=A1*3");
+  expect(s.formulas?.[0]?.[0]).toBe("=ROW(1:3)");
+});
+
+test("UTF-16 text exports are recognised as text, not as a workbook", () => {
+  const s = "指標名\t単位\r\n結成率\t%\r\n";
+  const b = new Uint8Array(2 + s.length * 2);
+  b[0] = 0xff;
+  b[1] = 0xfe;
+  for (let i = 0; i < s.length; i++) {
+    b[2 + i * 2] = s.charCodeAt(i) & 0xff;
+    b[3 + i * 2] = s.charCodeAt(i) >> 8;
+  }
+  expect(sniff(b, "export.xlsx")).toBe("csv");
+});
+
+describe("the browser codec (pako) behaves like zlib", () => {
+  beforeAll(() => setDeflateCodec(pakoCodec));
+  afterAll(() => useNodeZlib());
+
+  test("open, edit, write, read", async () => {
+    const wb = XlsxWorkbook.fromBuffer(await richWorkbook(), "rich.xlsx");
+    await wb.applyEdits({ cells: [{ sheet: "施策評価", cell: "G4", value: "○" }] });
+    const s = (await XlsxWorkbook.fromBuffer(await wb.toBuffer(), "out.xlsx").readSnapshot()).sheets[0];
+    expect(s.values[3][6]).toBe("○");
+    expect(s.values[3][0]).toBe("自主防災組織の結成率");
+  });
+
+  test("stops a part that inflates past its declared size", async () => {
+    const zeros = zlib.deflateRawSync(Buffer.alloc(32 * 1024 * 1024));
+    const base = minimalXlsx([{ name: "S", xml: sheetXml("") }]);
+    const zip = require("../../src/workbook/xlsx/zip");
+    const entries = (zip.readZip(base) as { name: string; data: Uint8Array; method: number; uncompressedSize: number; crc32: number }[]).map((e) => ({
+      name: e.name, data: e.data, method: e.method, usize: e.uncompressedSize, crc: e.crc32,
+    }));
+    const s = entries.find((e) => e.name === "xl/worksheets/sheet1.xml")!;
+    s.data = new Uint8Array(zeros);
+    s.usize = 5000;
+    const wb = XlsxWorkbook.fromBuffer(rawZip(entries), "嘘.xlsx");
+    await expect(wb.readSnapshot()).rejects.toMatchObject({ code: "file.tooLarge", file: "嘘.xlsx" });
+  });
+});
