@@ -20,6 +20,41 @@ export function normalizeText(input: string): string {
   return s.trim();
 }
 
+/**
+ * Characters that NFKC turns into digits although they are not written as digits: list marks
+ * (① ⑴ ⒈ ❶ ㉑), superscripts and subscripts (² ₂), squared units (㎡ ㏠ ㋀). The seeds number their
+ * lists ①②③, so a cell "①" is a mark, not the number 1, and "①5件" is not 15.
+ */
+const NOT_PLAIN = /[^\u0000-\u007F\u3040-\u30FF\u4E00-\u9FFF\uFF10-\uFF19]/gu;
+const PUA_FIRST = 0xe000;
+const PUA_SIZE = 0x1900;
+
+/**
+ * normalizeText for reading numbers: like normalizeText, but characters that NFKC would turn into
+ * digits (see NOT_PLAIN) are kept as written, so they never become part of a number
+ * (`1,200㎡` → "1,200㎡", a number with the unit ㎡; `①` stays `①`).
+ */
+export function normalizeForReading(input: string): string {
+  if (!/[^\u0000-\u007F]/.test(input)) return normalizeText(input);
+  const kept: string[] = [];
+  const slots = new Map<string, string>();
+  const masked = input.replace(NOT_PLAIN, (ch) => {
+    const pua = ch.length === 1 && ch.charCodeAt(0) >= PUA_FIRST && ch.charCodeAt(0) < PUA_FIRST + PUA_SIZE;
+    if (!pua && !/[0-9]/.test(ch.normalize("NFKC"))) return ch;
+    let slot = slots.get(ch);
+    if (slot === undefined) {
+      if (kept.length >= PUA_SIZE) return "\uFFFD";
+      slot = String.fromCharCode(PUA_FIRST + kept.length);
+      kept.push(ch);
+      slots.set(ch, slot);
+    }
+    return slot;
+  });
+  const s = normalizeText(masked);
+  if (kept.length === 0) return s;
+  return s.replace(/[\uE000-\uF8FF]/g, (p) => kept[p.charCodeAt(0) - PUA_FIRST] ?? p);
+}
+
 /** Text without any white space or line breaks (for comparing header and item texts). */
 export function compactText(input: string): string {
   return normalizeText(input).replace(/\s+/g, "");
@@ -135,7 +170,7 @@ const ALLOWED_PREFIX = /^(年|年間|月|月間|週|日|約|計|累計|合計|�
  * `4,850P` → 4850 P. Null when the text is not one number (with at most a unit and a prefix word).
  */
 export function parseNumber(text: string): NumberReading | null {
-  const s = normalizeText(text).replace(/\n/g, " ").trim();
+  const s = normalizeForReading(text).replace(/\n/g, " ").trim();
   if (!/\d/.test(s)) return null;
   const m = NUMBER_RE.exec(s);
   if (!m) return null;
@@ -184,7 +219,7 @@ export function readValueCell(v: CellValue): CellReading {
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v), year: null };
   const raw = v;
-  const s = normalizeText(raw);
+  const s = normalizeForReading(raw);
   if (s === "") return { kind: "empty", text: "" };
   if (/^#(DIV\/0!|N\/A|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(s)) {
     return { kind: "error", text: raw, error: s.toUpperCase() };
