@@ -48,8 +48,10 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  table: { borderCollapse: "collapse", fontSize: "11px", tableLayout: "fixed" },
-  td: { padding: "2px 4px", verticalAlign: "top", whiteSpace: "pre-wrap", overflowWrap: "anywhere", minWidth: "1.5em" },
+  table: { borderCollapse: "collapse", fontSize: "10px", tableLayout: "fixed" },
+  td: { padding: "1px 3px", verticalAlign: "top", overflow: "visible" },
+  wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  nowrap: { whiteSpace: "pre" },
   list: { color: tokens.colorBrandForeground1, marginLeft: "2px" },
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
   pre: { whiteSpace: "pre-line" },
@@ -203,13 +205,19 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
 }
 
 /** The preview: the rendered cells as an HTML table (text only; styles from the template). */
+/** Preview width of an Excel column width (character units) in em of the preview's font. */
+function previewWidth(w: number | null): number {
+  return Math.max(1.5, Math.round((w ?? 8.43) * 0.6 * 10) / 10);
+}
+
 export function PreviewTable({ grid, caption }: { grid: PreviewGrid; caption: string }) {
   const s = useStyles();
+  const total = grid.widths.reduce((sum: number, w) => sum + previewWidth(w), 0);
   return (
-    <table className={s.table} aria-label={caption} data-testid="template-preview">
+    <table className={s.table} style={{ width: `${Math.round(total * 10) / 10}em` }} aria-label={caption} data-testid="template-preview">
       <colgroup>
         {grid.widths.map((w, i) => (
-          <col key={i} style={{ width: `${Math.max(2, Math.round((w ?? 8) * 0.9))}em` }} />
+          <col key={i} style={{ width: `${previewWidth(w)}em` }} />
         ))}
       </colgroup>
       <tbody>
@@ -223,9 +231,15 @@ export function PreviewTable({ grid, caption }: { grid: PreviewGrid; caption: st
               if (st?.border) css.border = "1px solid #8a8886";
               if (st?.horizontal) css.textAlign = st.horizontal;
               if (st?.vertical) css.verticalAlign = st.vertical;
-              if (st?.fontSize) css.fontSize = `${Math.round(st.fontSize * 0.9)}px`;
+              if (st?.fontSize) css.fontSize = `${Math.round(st.fontSize * 0.8)}px`;
               return (
-                <td key={c.col} rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined} colSpan={c.colSpan > 1 ? c.colSpan : undefined} className={s.td} style={css}>
+                <td
+                  key={c.col}
+                  rowSpan={c.rowSpan > 1 ? c.rowSpan : undefined}
+                  colSpan={c.colSpan > 1 ? c.colSpan : undefined}
+                  className={`${s.td} ${st?.wrap ? s.wrap : s.nowrap}`}
+                  style={css}
+                >
                   {c.text}
                   {c.list && (
                     <span className={s.list} title={c.list.join(" ")} aria-label={c.list.join(" ")}>
