@@ -7,6 +7,7 @@
  * validations, defined names and sheets.
  */
 import ExcelJS from "exceljs";
+import { SaxesParser } from "saxes";
 import type { EditBatch } from "../../src/workbook/port";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import "../../src/workbook/xlsx/files";
@@ -76,6 +77,28 @@ function sheetModel(ws: ExcelJS.Worksheet) {
   };
 }
 
+// Order of the children of <worksheet> (ECMA-376 CT_Worksheet), to check what we wrote.
+const WS_ORDER = "sheetPr dimension sheetViews sheetFormatPr cols sheetData sheetCalcPr sheetProtection protectedRanges scenarios autoFilter sortState dataConsolidate customSheetViews mergeCells phoneticPr conditionalFormatting dataValidations hyperlinks printOptions pageMargins pageSetup headerFooter rowBreaks colBreaks customProperties cellWatches ignoredErrors smartTags drawing legacyDrawing legacyDrawingHF drawingHF picture oleObjects controls webPublishItems tableParts extLst".split(" ");
+
+/** Parse with a strict, namespace-aware parser; return the local names of the root's children. */
+function wellFormed(name: string, xml: string): string[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const children: string[] = [];
+  let depth = 0;
+  parser.on("error", (e) => {
+    throw new Error(`${name}: ${e.message}`);
+  });
+  parser.on("opentag", (t) => {
+    if (depth === 1) children.push(t.local);
+    if (!t.isSelfClosing) depth++;
+  });
+  parser.on("closetag", (t) => {
+    if (!t.isSelfClosing) depth--;
+  });
+  parser.write(xml).close();
+  return children;
+}
+
 async function checkNothingLost(src: Uint8Array, out: Uint8Array) {
   // 1. Parts: everything except the edited sheet, workbook structure (new sheet) and styles
   //    (appended to) is byte-for-byte the same.
@@ -94,6 +117,15 @@ async function checkNothingLost(src: Uint8Array, out: Uint8Array) {
   }
   const added = [...b.keys()].filter((n) => !a.has(n));
   expect(added).toEqual(["xl/worksheets/sheet4.xml"]);
+  // every XML part we wrote is well-formed with its prefixes bound; worksheets in schema order
+  for (const [name, bytes] of b) {
+    if (!/\.(xml|rels)$/.test(name)) continue;
+    const children = wellFormed(name, dec.decode(bytes));
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(name)) {
+      const idx = children.map((c) => WS_ORDER.indexOf(c));
+      expect([name, idx.every((x, i) => x >= 0 && (i === 0 || x > idx[i - 1]))]).toEqual([name, true]);
+    }
+  }
 
   // 2. The edited sheet: every cell not named has the same XML; all outside sheetData is the same.
   const s1a = dec.decode(a.get("xl/worksheets/sheet1.xml")!);
