@@ -3,6 +3,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { analyzeWorkbook, planFill } from "../../src/engine";
 import { getCell, parseA1 } from "../../src/engine/model/grid";
@@ -148,6 +149,35 @@ describe("plansheet insert", () => {
     expect(snap.sheets[0].numberFormats?.[8]?.[7]).toBe("0.0%");
   });
 
+  test("the written file carries the layout: merges, widths, formats, borders, fills, validation lists", async () => {
+    const out = path.join(dir, "out.xlsx");
+    expect((await run("insert", "progress-list", input, "-o", out, "--at", "A7", "--param", "rows=3")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("施策06")!;
+    // title A7:F7, header 基本施策 A9:A10, 項目 B9:C10, year E9:F9; 評価 E10; rows 11–13
+    expect(ws.getCell("A7").value).toBe("第６期地域福祉計画進捗状況一覧表");
+    expect(ws.getCell("A7").font?.bold).toBe(true);
+    const merges = (ws.model as unknown as { merges: string[] }).merges;
+    expect(merges).toEqual(expect.arrayContaining(["A7:F7", "A9:A10", "B9:C10", "E9:F9", "D2:F3"]));
+    expect(ws.getCell("E9").value).toBe("令和6(2024)年度");
+    expect(ws.getCell("E10").value).toBe("評価");
+    const h = ws.getCell("A9");
+    expect(h.alignment?.wrapText).toBe(true);
+    expect(h.border?.top?.style).toBe("thin");
+    expect((h.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/D9E1F2$/i);
+    expect(ws.getColumn("D").width).toBe(40);
+    const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
+    const evaluation = Object.entries(dv).find(([range]) => /E11/.test(range));
+    expect(evaluation?.[1].type).toBe("list");
+    expect(evaluation?.[1].formulae[0]).toBe('"☆,○,△,□,×,◎,－"');
+    const other = path.join(dir, "ind.xlsx");
+    expect((await run("insert", "indicator-table", input, "-o", other, "--at", "A7")).code).toBe(0);
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.readFile(other);
+    expect(wb2.getWorksheet("施策06")!.getCell("H9").numFmt).toBe("0.0%");
+  });
+
   test("refuses to overwrite non-empty cells: exit 1, the cells named, nothing written", async () => {
     const out = path.join(dir, "out.xlsx");
     const r = await run("insert", "indicator-table", input, "-o", out, "--sheet", "メモ");
@@ -184,6 +214,14 @@ describe("plansheet insert", () => {
     const { snap } = await open(out);
     expect(snap.sheets.map((s) => s.name)).toEqual(["施策06", "メモ", "進捗状況一覧"]);
     expect(analyzeWorkbook(snap).sheets[2].tables[0].kind).toBe("progress");
+    // sheet names match without regard to case, as in Excel: "MEMO" is the sheet "Memo"
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Memo").getCell("A1").value = "x";
+    const latin = path.join(dir, "latin.xlsx");
+    await wb.xlsx.writeFile(latin);
+    const r2 = await run("insert", "indicator-table", latin, "-o", path.join(dir, "latin-out.xlsx"), "--sheet", "MEMO", "--at", "A3");
+    expect(r2.code).toBe(0);
+    expect((await open(path.join(dir, "latin-out.xlsx"))).snap.sheets.map((s) => s.name)).toEqual(["Memo"]);
   });
 
   test("a whole-sheet template goes on a new sheet named from the year; twice gets (2)", async () => {

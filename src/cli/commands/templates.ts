@@ -251,15 +251,19 @@ export function chooseAnchor(
   sheetOption: string | undefined,
   at: string,
 ): Anchor {
-  const exists = (n: string) => snapshot.sheets.some((s) => s.name === n);
+  // Excel compares sheet names without regard to case.
+  const existing = (n: string) => snapshot.sheets.find((s) => s.name.toLowerCase() === n.toLowerCase())?.name;
+  const exists = (n: string) => existing(n) !== undefined;
+  if (sheetOption !== undefined) {
+    const name = existing(sheetOption);
+    return name !== undefined ? { sheet: name, cell: at } : { newSheet: sheetOption, cell: at };
+  }
   if (def.kind === "sheet") {
-    if (sheetOption !== undefined) return exists(sheetOption) ? { sheet: sheetOption, cell: at } : { newSheet: sheetOption, cell: at };
     const base = defaultSheetName(def, values);
     let name = base;
     for (let k = 2; exists(name); k++) name = `${base.slice(0, 31 - String(k).length - 2)}(${k})`;
     return { newSheet: name, cell: at };
   }
-  if (sheetOption !== undefined) return exists(sheetOption) ? { sheet: sheetOption, cell: at } : { newSheet: sheetOption, cell: at };
   const first = snapshot.sheets.find((s) => !s.hidden) ?? snapshot.sheets[0];
   if (!first) return { newSheet: defaultSheetName(def, values), cell: at };
   return { sheet: first.name, cell: at };
