@@ -1,5 +1,6 @@
 /** The renderer: anchor offsets, merges, widths, formats, styles; conflicts before writing. */
-import { sheetFromRows } from "../../src/engine/model/grid";
+import fc from "fast-check";
+import { parseRange, sheetFromRows, toA1 } from "../../src/engine/model/grid";
 import type { WorkbookSnapshot } from "../../src/engine/model/snapshot";
 import {
   builtinTemplates,
@@ -124,5 +125,53 @@ describe("findConflicts", () => {
     const r = renderTemplate(d, defaultParams(d), { sheet: "S", cell: "A1" });
     expect(findMergeOverlaps(s, r.batch)).toEqual(["D2:F3"]);
     expect(findMergeOverlaps(s, renderTemplate(d, defaultParams(d), { sheet: "S", cell: "A5" }).batch)).toEqual([]);
+  });
+});
+
+describe("renderer properties (fast-check)", () => {
+  const defs = builtinTemplates();
+
+  test("targets are unique and cover every edit; merges are disjoint and inside the area; one filled target is the one conflict", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: defs.length - 1 }),
+        fc.integer({ min: 0, max: 300 }),
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.nat(),
+        (k, row, col, n, pick) => {
+          const d = defs[k];
+          const given: Record<string, string> = {};
+          for (const p of d.parameters) if (p.type === "integer" && (p.max ?? 99) >= n && (p.min ?? 0) <= n) given[p.key] = String(n);
+          const { values, errors } = resolveParams(d, given);
+          expect(errors).toEqual([]);
+          const r = renderTemplate(d, values, { sheet: "S", cell: toA1(row, col) });
+          expect(new Set(r.targets).size).toBe(r.targets.length);
+          expect(r.batch.cells.map((c) => c.cell).sort()).toEqual([...r.targets].sort());
+          const area = parseRange(r.range);
+          expect(area.top).toBe(row);
+          expect(area.left).toBe(col);
+          const merges = (r.batch.merges ?? []).map((m) => parseRange(m.range));
+          for (const m of merges) {
+            expect(m.top >= area.top && m.bottom <= area.bottom && m.left >= area.left && m.right <= area.right).toBe(true);
+          }
+          for (let i = 0; i < merges.length; i++) {
+            for (let j = i + 1; j < merges.length; j++) {
+              const a = merges[i];
+              const b = merges[j];
+              expect(a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right).toBe(false);
+            }
+          }
+          const target = r.targets[pick % r.targets.length];
+          const { top: tr, left: tc } = parseRange(target);
+          const values2: (string | null)[][] = [];
+          values2[tr] = [];
+          values2[tr][tc] = "既存";
+          const snap: WorkbookSnapshot = { sheets: [{ name: "S", values: values2, merges: [], rowCount: tr + 1, colCount: tc + 1 }] };
+          expect(findConflicts(snap, r.batch)).toEqual([target]);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
