@@ -1,5 +1,6 @@
 /** Details of writing: special text, shared and array formulas, calcChain, the browser codec. */
 import ExcelJS from "exceljs";
+import { t } from "../../src/messages";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { useNodeZlib } from "../../src/workbook/xlsx/files";
 import { sniff } from "../../src/workbook/xlsx/open";
@@ -47,7 +48,7 @@ test("a cell inside an array formula is refused; writing a formula drops calcCha
   z.file("[Content_Types].xml", (await z.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'));
   const bytes = new Uint8Array(await z.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
   const wb = XlsxWorkbook.fromBuffer(bytes, "配列.xlsx");
-  await expect(wb.applyEdits({ cells: [{ sheet: "配列", cell: "A2", value: 9 }] })).rejects.toMatchObject({ code: "file.badEdit", params: { cell: "A2" } });
+  await expect(wb.applyEdits({ cells: [{ sheet: "配列", cell: "A2", value: 9 }] })).rejects.toMatchObject({ code: "file.edit.arrayFormula", params: { cell: "A2", range: "A1:A3" } });
   await wb.applyEdits({ cells: [{ sheet: "配列", cell: "B1", formula: "=A1*3" }] });
   const parts = await zipEntries(await wb.toBuffer());
   expect(parts.has("xl/calcChain.xml")).toBe(false);
@@ -96,4 +97,45 @@ describe("the browser codec (pako) behaves like zlib", () => {
     const wb = XlsxWorkbook.fromBuffer(rawZip(entries), "嘘.xlsx");
     await expect(wb.readSnapshot()).rejects.toMatchObject({ code: "file.tooLarge", file: "嘘.xlsx" });
   });
+});
+
+test("a protected sheet: unlocked input cells are written, locked cells refused; table headers and merges over tables refused", async () => {
+  const e = new ExcelJS.Workbook();
+  const ws = e.addWorksheet("様式");
+  ws.getCell("A1").value = "指標名";
+  ws.getCell("B1").value = "指標の推移";
+  ws.getCell("B2").protection = { locked: false };
+  await ws.protect("", { selectLockedCells: true, selectUnlockedCells: true });
+  const tbl = e.addWorksheet("一覧");
+  tbl.addTable({
+    name: "指標一覧",
+    ref: "A1",
+    headerRow: true,
+    columns: [{ name: "指標名" }, { name: "達成率" }],
+    rows: [["結成率", 0.9], ["排出量", 1.1]],
+  });
+  const bytes = new Uint8Array((await e.xlsx.writeBuffer()) as ArrayBuffer);
+  const wb = XlsxWorkbook.fromBuffer(bytes, "様式.xlsx");
+  await wb.applyEdits({ cells: [{ sheet: "様式", cell: "B2", value: "○" }] });
+  await expect(wb.applyEdits({ cells: [{ sheet: "様式", cell: "A2", value: "x" }] })).rejects.toMatchObject({
+    code: "file.edit.protected",
+    params: { cell: "A2", sheet: "様式", file: "様式.xlsx" },
+  });
+  await expect(wb.applyEdits({ cells: [{ sheet: "一覧", cell: "B1", value: "率" }] })).rejects.toMatchObject({
+    code: "file.edit.tableHeader",
+    params: { cell: "B1", table: "指標一覧" },
+  });
+  // the messages are complete in both languages and say what to do
+  const err = await wb.applyEdits({ cells: [{ sheet: "様式", cell: "A2", value: "x" }] }).catch((x) => x);
+  for (const loc of ["ja", "en"] as const) expect(t(loc, err.code, err.params)).not.toMatch(/\{\w+\}/);
+  expect(t("ja", err.code, err.params)).toBe("様式.xlsx: シート「様式」は保護されていて A2 はロックされています。シートの保護を解除するか、このセルのロックを外してから実行してください。");
+  await wb.applyEdits({ cells: [{ sheet: "一覧", cell: "B2", value: 0.95 }] }); // a data cell of the table is fine
+  await expect(wb.applyEdits({ cells: [], merges: [{ sheet: "一覧", range: "B3:C3" }] })).rejects.toMatchObject({
+    code: "file.edit.tableOverlap",
+    params: { cell: "B3:C3", table: "指標一覧" },
+  });
+  const snap = await XlsxWorkbook.fromBuffer(await wb.toBuffer(), "out.xlsx").readSnapshot();
+  expect(snap.sheets[0].values[1][1]).toBe("○");
+  expect(snap.sheets[1].values[1][1]).toBe(0.95);
+  expect(snap.sheets[1].values[0][1]).toBe("達成率");
 });

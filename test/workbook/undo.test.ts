@@ -107,10 +107,10 @@ test("a batch that fails changes nothing; an existing sheet name is refused", as
   await expect(wb.applyEdits({ addSheets: ["進捗状況".toUpperCase()], cells: [] })).rejects.toBeInstanceOf(WorkbookFileError);
   await expect(
     wb.applyEdits({ cells: [{ sheet: "施策評価", cell: "G4", value: "○" }, { sheet: "ない", cell: "A1", value: 1 }] }),
-  ).rejects.toMatchObject({ code: "file.badEdit", params: { sheet: "ない" } });
+  ).rejects.toMatchObject({ code: "file.edit.noSheet", params: { sheet: "ない" } });
   await expect(
     wb.applyEdits({ cells: [{ sheet: "施策評価", cell: "G4", value: "○" }], merges: [{ sheet: "施策評価", range: "B1:C2" }] }),
-  ).rejects.toMatchObject({ code: "file.badEdit", params: { reason: "overlaps a merged area" } });
+  ).rejects.toMatchObject({ code: "file.edit.mergeOverlap", params: { cell: "B1:C2" } });
   expect(await wb.readSnapshot()).toEqual(snap0);
   expect(Buffer.compare(Buffer.from(await wb.toBuffer()), Buffer.from(src))).not.toBe(0); // rewritten zip…
   const a = await zipEntries(src);

@@ -19,7 +19,7 @@
  */
 import type { CellState, CellValue, EditBatch, ReadOptions, SheetSnapshot, UndoRecord, WorkbookPort, WorkbookSnapshot } from "../port";
 import { columnIndex, parseA1, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
-import { WorkbookFileError } from "./errors";
+import { WorkbookFileError, type WorkbookFileErrorCode } from "./errors";
 import { openPackage } from "./open";
 import { OoxmlPackage, REL_NS } from "./package";
 import {
@@ -208,7 +208,7 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The state of one cell now (value, formula, number format). */
   getCellState(sheetName: string, cell: string): CellState {
     const info = this.sheet(sheetName);
-    if (!info) throw new WorkbookFileError("file.badEdit", this.name, { sheet: sheetName, cell, reason: "no such sheet" });
+    if (!info) throw this.bad("file.edit.noSheet", sheetName, cell);
     const xml = this.sheetXml(info);
     const { row, col } = parseA1(cell);
     return this.stateOf(info.name, cell, getCellXml(xml, rootPrefix(xml), row, col), row, col, xml);
@@ -228,8 +228,8 @@ export class XlsxWorkbook implements WorkbookPort {
 
   // ---- edits -----------------------------------------------------------------------------------
 
-  private bad(sheet: string, cell: string, reason: string): WorkbookFileError {
-    return new WorkbookFileError("file.badEdit", this.name, { sheet, cell, reason });
+  private bad(code: WorkbookFileErrorCode, sheet: string, cell: string, extra: Record<string, string> = {}): WorkbookFileError {
+    return new WorkbookFileError(code, this.name, { sheet, cell, ...extra });
   }
 
   async applyEdits(batch: EditBatch): Promise<UndoRecord> {
@@ -252,7 +252,7 @@ export class XlsxWorkbook implements WorkbookPort {
     for (const name of batch.addSheets ?? []) {
       if (this.sheet(name)) throw new WorkbookFileError("file.sheetExists", this.name, { sheet: name });
       if (!name.trim() || name.length > 31 || INVALID_SHEET_CHARS.test(name) || /^'|'$/.test(name)) {
-        throw this.bad(name, "", "invalid sheet name");
+        throw new WorkbookFileError("file.sheetNameInvalid", this.name, { sheet: name });
       }
       details.sheets.push(this.addSheet(name));
       undo.addedSheets.push(name);
@@ -261,16 +261,16 @@ export class XlsxWorkbook implements WorkbookPort {
     const bySheet = new Map<string, EditBatch["cells"]>();
     for (const edit of batch.cells) {
       const info = this.sheet(edit.sheet);
-      if (!info) throw this.bad(edit.sheet, edit.cell, "no such sheet");
+      if (!info) throw this.bad("file.edit.noSheet", edit.sheet, edit.cell);
       let rc: { row: number; col: number };
       try {
         rc = parseA1(edit.cell);
       } catch {
-        throw this.bad(edit.sheet, edit.cell, "not an A1 address");
+        throw this.bad("file.edit.badAddress", edit.sheet, edit.cell);
       }
-      if (rc.row > 1048575 || rc.col > 16383) throw this.bad(edit.sheet, edit.cell, "outside the sheet");
-      if (typeof edit.value === "string" && edit.value.length > 32767) throw this.bad(edit.sheet, edit.cell, "text longer than 32,767 characters");
-      if (typeof edit.value === "number" && !Number.isFinite(edit.value)) throw this.bad(edit.sheet, edit.cell, "not a finite number");
+      if (rc.row > 1048575 || rc.col > 16383) throw this.bad("file.edit.badAddress", edit.sheet, edit.cell);
+      if (typeof edit.value === "string" && edit.value.length > 32767) throw this.bad("file.edit.tooLong", edit.sheet, edit.cell);
+      if (typeof edit.value === "number" && !Number.isFinite(edit.value)) throw this.bad("file.edit.notFinite", edit.sheet, edit.cell);
       const list = bySheet.get(info.name) ?? [];
       list.push(edit);
       bySheet.set(info.name, list);
@@ -292,11 +292,22 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       // a cell inside an array formula (other than its first cell) cannot be changed alone
       const arrays = arrayFormulaRanges(xml, p);
+      const tables = this.tables(info);
+      const prot = findElement(xml, p + "sheetProtection");
+      const protectedSheet = prot ? /^(1|true)$/.test(parseAttrs(prot.tag).sheet ?? "") : false;
       const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
       for (const edit of edits) {
         const { row, col } = parseA1(edit.cell);
         const inArray = arrays.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
-        if (inArray) throw this.bad(info.name, edit.cell, `part of the array formula ${rangeToA1(inArray)}`);
+        if (inArray) throw this.bad("file.edit.arrayFormula", info.name, edit.cell, { range: rangeToA1(inArray) });
+        const changesContent = edit.value !== undefined || edit.formula !== undefined;
+        const header = tables.find((t) => t.headerRow === row && col >= t.ref.left && col <= t.ref.right);
+        if (header && changesContent) throw this.bad("file.edit.tableHeader", info.name, edit.cell, { table: header.name });
+        if (protectedSheet) {
+          const old = getCellXml(xml, p, row, col);
+          const s = old ? Number(parseAttrs(old.slice(0, old.indexOf(">") + 1)).s ?? 0) : 0;
+          if (this.styles.isLocked(s)) throw this.bad("file.edit.protected", info.name, edit.cell);
+        }
         const m = changes.get(row) ?? new Map();
         const prev = m.get(col);
         m.set(col, (old: string | null) => this.buildCell(prev ? prev(old) : old, row, col, edit, p));
@@ -319,21 +330,23 @@ export class XlsxWorkbook implements WorkbookPort {
     // 3. merges
     for (const m of batch.merges ?? []) {
       const info = this.sheet(m.sheet);
-      if (!info) throw this.bad(m.sheet, m.range, "no such sheet");
+      if (!info) throw this.bad("file.edit.noSheet", m.sheet, m.range);
       let r;
       try {
         r = parseRange(m.range);
       } catch {
-        throw this.bad(m.sheet, m.range, "not a range");
+        throw this.bad("file.edit.badAddress", m.sheet, m.range);
       }
       if (r.top === r.bottom && r.left === r.right) continue;
       let xml = this.sheetXml(info);
       const p = rootPrefix(xml);
       const existing = mergeRefs(xml, p);
       if (existing.some((e) => e.top === r.top && e.left === r.left && e.bottom === r.bottom && e.right === r.right)) continue;
-      if (existing.some((e) => e.top <= r.bottom && r.top <= e.bottom && e.left <= r.right && r.left <= e.right)) {
-        throw this.bad(info.name, m.range, "overlaps a merged area");
-      }
+      const overlaps = (e: { top: number; left: number; bottom: number; right: number }) =>
+        e.top <= r.bottom && r.top <= e.bottom && e.left <= r.right && r.left <= e.right;
+      if (existing.some(overlaps)) throw this.bad("file.edit.mergeOverlap", info.name, m.range);
+      const table = this.tables(info).find((t) => overlaps(t.ref));
+      if (table) throw this.bad("file.edit.tableOverlap", info.name, m.range, { table: table.name });
       const child = `<${p}mergeCell ref="${rangeToA1(r)}"/>`;
       xml = appendToCollection(xml, p, "mergeCells", child);
       this.pkg.setText(info.part, xml);
@@ -343,8 +356,8 @@ export class XlsxWorkbook implements WorkbookPort {
     // 4. column widths
     for (const cw of batch.columnWidths ?? []) {
       const info = this.sheet(cw.sheet);
-      if (!info) throw this.bad(cw.sheet, cw.column, "no such sheet");
-      if (!/^[A-Za-z]{1,3}$/.test(cw.column) || !(cw.width >= 0 && cw.width <= 255)) throw this.bad(info.name, cw.column, "bad column width");
+      if (!info) throw this.bad("file.edit.noSheet", cw.sheet, cw.column);
+      if (!/^[A-Za-z]{1,3}$/.test(cw.column) || !(cw.width >= 0 && cw.width <= 255)) throw this.bad("file.edit.badWidth", info.name, cw.column);
       const col = columnIndex(cw.column);
       const xml = this.sheetXml(info);
       const p = rootPrefix(xml);
@@ -359,15 +372,15 @@ export class XlsxWorkbook implements WorkbookPort {
     // 5. list validations
     for (const v of batch.validations ?? []) {
       const info = this.sheet(v.sheet);
-      if (!info) throw this.bad(v.sheet, v.range, "no such sheet");
+      if (!info) throw this.bad("file.edit.noSheet", v.sheet, v.range);
       try {
         parseRange(v.range);
       } catch {
-        throw this.bad(info.name, v.range, "not a range");
+        throw this.bad("file.edit.badAddress", info.name, v.range);
       }
-      if (v.list.some((x) => x.includes(",") || x.includes('"'))) throw this.bad(info.name, v.range, "a list item contains , or \"");
+      if (v.list.some((x) => x.includes(",") || x.includes('"'))) throw this.bad("file.edit.badList", info.name, v.range);
       const formula = `"${v.list.join(",")}"`;
-      if (formula.length > 257) throw this.bad(info.name, v.range, "list longer than 255 characters");
+      if (formula.length > 257) throw this.bad("file.edit.badList", info.name, v.range);
       const xml = this.sheetXml(info);
       const p = rootPrefix(xml);
       const sqref = v.range.split(":").map((x) => x.replace(/\$/g, "").toUpperCase()).join(":");
@@ -381,6 +394,26 @@ export class XlsxWorkbook implements WorkbookPort {
     if (formulaWritten) this.setFullCalcOnLoad();
     this.undoDetails.set(undo, details);
     return undo;
+  }
+
+  /** Tables (list objects) of a sheet: range and header row. */
+  private tables(info: SheetInfo): { name: string; ref: { top: number; left: number; bottom: number; right: number }; headerRow: number | null }[] {
+    const out = [];
+    for (const rel of this.pkg.rels(info.part)) {
+      if (!/\/table$/.test(rel.type) || !rel.part) continue;
+      const xml = this.pkg.text(rel.part);
+      if (!xml) continue;
+      const root = findElement(xml, rootPrefix(xml) + "table");
+      if (!root) continue;
+      const a = parseAttrs(root.tag);
+      try {
+        const ref = parseRange(a.ref ?? "");
+        out.push({ name: a.displayName ?? a.name ?? rel.part, ref, headerRow: a.headerRowCount === "0" ? null : ref.top });
+      } catch {
+        /* ignore a malformed table */
+      }
+    }
+    return out;
   }
 
   private buildCell(old: string | null, row: number, col: number, edit: EditBatch["cells"][number], p: string): string | null {

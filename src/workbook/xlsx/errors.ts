@@ -7,6 +7,8 @@ import type { MessageKey } from "../../messages";
 
 export type WorkbookFileErrorCode = Extract<
   MessageKey,
+  | `file.edit.${string}`
+  | "file.sheetNameInvalid"
   | "file.notFound"
   | "file.empty"
   | "file.notXlsx"

@@ -74,6 +74,13 @@ export class Styles {
     return code;
   }
 
+  /** Is a cell of style `s` locked (the default) when its sheet is protected? */
+  isLocked(s: number): boolean {
+    const xf = this.xfTags[s] ?? this.xfTags[0] ?? "";
+    const m = new RegExp(`<${this.p}protection\\b[^>]*\\blocked\\s*=\\s*"(0|false)"`).exec(xf);
+    return !m;
+  }
+
   isDirty(): boolean {
     return this.dirty;
   }
