@@ -125,6 +125,13 @@ describe("check over a folder", () => {
     expect(lines.filter((l) => l.includes("03_broken.xlsx") && l.includes(",file-error,"))).toHaveLength(1);
   });
 
+  test("a report that cannot be written: a message naming it, exit 2", async () => {
+    const { c, err } = ctx();
+    const target = path.join(dir, "no-such-folder", "report.html");
+    expect(await run([path.join(dir, "01_good.xlsx"), "--report", target], c)).toBe(2);
+    expect(err.join("\n")).toContain(`${target}: 書き込めません`);
+  });
+
   test("exit 2 only when nothing could be read; 0 when no errors", async () => {
     const broken = path.join(dir, "03_broken.xlsx");
     const a = ctx();

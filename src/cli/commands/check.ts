@@ -39,7 +39,12 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     if (json) ctx.stdout(JSON.stringify({ files: files.map(toFileResultJson) }, null, 2));
     else printReadable(files, ctx);
     if (report) {
-      await writeReport(report, files, locale);
+      try {
+        await writeReport(report, files, locale);
+      } catch (e) {
+        ctx.stderr(t(locale, "file.writeFailed", { file: report, reason: e instanceof Error ? e.message : String(e) }));
+        return 2;
+      }
       if (!json) ctx.stdout(t(locale, "cli.reportWritten", { file: report }));
     }
     if (files.length === 0 || files.every((f) => f.error)) return 2;
