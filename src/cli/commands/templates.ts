@@ -278,12 +278,12 @@ export async function runInsert(args: string[], ctx: CommandContext, deps: Inser
   }
   const o = parsed;
   if (!o.template) {
-    ctx.stderr(t(locale, "cli.missingArgument", { what: locale === "ja" ? "テンプレートID" : "the template id" }));
+    ctx.stderr(t(locale, "cli.missingArgument", { what: t(locale, "templates.what.template") }));
     ctx.stderr(t(locale, "cli.usage"));
     return 2;
   }
   if (!o.input) {
-    ctx.stderr(t(locale, "cli.missingArgument", { what: locale === "ja" ? "入力ファイル（.xlsx）" : "the input file (.xlsx)" }));
+    ctx.stderr(t(locale, "cli.missingArgument", { what: t(locale, "templates.what.input") }));
     return 2;
   }
   let output: string;

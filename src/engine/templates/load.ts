@@ -3,7 +3,7 @@
  * Pure: the doors read the files and pass their text here.
  */
 import type { z } from "zod";
-import { t, type Locale } from "../../messages";
+import { t, type Locale, type MessageKey } from "../../messages";
 import { TEMPLATE_KINDS, TemplateDefinition } from "./schema";
 import type { ParamError } from "./params";
 import { BUILTIN_TEMPLATES } from "./catalogue";
@@ -43,19 +43,10 @@ function typeName(v: unknown): string {
   return typeof v;
 }
 
-const TYPE_JA: Record<string, string> = {
-  string: "文字列",
-  number: "数値",
-  int: "整数",
-  boolean: "真偽値（true/false）",
-  object: "オブジェクト",
-  array: "配列",
-  null: "null",
-  undefined: "なし",
-};
+const TYPE_NAMES = ["string", "number", "int", "boolean", "object", "array", "null", "undefined"];
 
 function tn(locale: Locale, name: string): string {
-  return locale === "ja" ? (TYPE_JA[name] ?? name) : name;
+  return TYPE_NAMES.includes(name) ? t(locale, `templates.type.${name}` as MessageKey) : name;
 }
 
 /** Explain one zod issue in the locale. */
