@@ -129,7 +129,9 @@ function cliSeconds(dir: string): number {
   return seconds;
 }
 
-async function engineOnly(dir: string): Promise<{ indicatorsPerSecond: number; workbooksPerSecond: number; indicators: number }> {
+async function engineOnly(
+  dir: string,
+): Promise<{ indicatorsPerSecond: number; indicatorsPerCpuSecond: number; workbooksPerSecond: number; indicators: number }> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openWorkbook } = require(path.join(ROOT, "dist", "src", "cli", "open.js")) as {
     openWorkbook: (f: string) => Promise<{ snapshot: WorkbookSnapshot }>;
@@ -143,6 +145,7 @@ async function engineOnly(dir: string): Promise<{ indicatorsPerSecond: number; w
   let indicators = 0;
   let workbooks = 0;
   const start = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   let elapsed = 0;
   while (elapsed < 1.5) {
     for (const s of snapshots) {
@@ -151,7 +154,14 @@ async function engineOnly(dir: string): Promise<{ indicatorsPerSecond: number; w
     }
     elapsed = Number(process.hrtime.bigint() - start) / 1e9;
   }
-  return { indicatorsPerSecond: Math.round(indicators / elapsed), workbooksPerSecond: Math.round(workbooks / elapsed), indicators };
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  return {
+    indicatorsPerSecond: Math.round(indicators / elapsed),
+    indicatorsPerCpuSecond: Math.round(indicators / cpuSeconds),
+    workbooksPerSecond: Math.round(workbooks / elapsed),
+    indicators,
+  };
 }
 
 /** countReadSyncs from the counting fake, loaded with the TypeScript compiler; null if absent. */
@@ -245,7 +255,7 @@ async function main(argv: string[]): Promise<void> {
     const cli = cliSeconds(dir);
     log(`plansheet check DIR --json (whole command, Node start included): ${round(cli)} s`);
     const engine = await engineOnly(dir);
-    log(`engine only (analyzeWorkbook on snapshots): ${engine.indicatorsPerSecond} indicators/s, ${engine.workbooksPerSecond} workbooks/s`);
+    log(`engine only (analyzeWorkbook on snapshots): ${engine.indicatorsPerSecond} indicators/s (${engine.indicatorsPerCpuSecond} per CPU second), ${engine.workbooksPerSecond} workbooks/s`);
     const syncs = await officeSyncs();
     log(`Office.js context.sync() for reading 1/10/100 sheets: ${syncs.counts ? Object.values(syncs.counts).join("/") : "null"} (${syncs.note})`);
 
@@ -289,6 +299,7 @@ async function main(argv: string[]): Promise<void> {
       cliSeconds: round(cli, 3),
       peakRssMB: { check: check.peakRssMB, exceljsLoad: load.peakRssMB, checkOneThread: check1.peakRssMB },
       engineIndicatorsPerSecond: engine.indicatorsPerSecond,
+      engineIndicatorsPerCpuSecond: engine.indicatorsPerCpuSecond,
       officeSyncs: syncs.counts,
       officeSyncsNote: syncs.note,
     };
