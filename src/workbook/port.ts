@@ -19,9 +19,10 @@ export type {
   EditBatch,
   CellState,
   UndoRecord,
+  RevertReport,
 } from "../engine/model/snapshot";
 
-import type { EditBatch, UndoRecord, WorkbookSnapshot } from "../engine/model/snapshot";
+import type { EditBatch, RevertReport, UndoRecord, WorkbookSnapshot } from "../engine/model/snapshot";
 
 export interface ReadOptions {
   /** Only these sheets (by name); all sheets when omitted. */
@@ -36,8 +37,11 @@ export interface WorkbookPort {
    * it back exactly. Touches nothing the batch does not name.
    */
   applyEdits(batch: EditBatch): Promise<UndoRecord>;
-  /** Put back what an `applyEdits` replaced (only the cells it touched). */
-  revert(undo: UndoRecord): Promise<void>;
+  /**
+   * Put back what an `applyEdits` replaced (only the cells it touched). A cell the user changed
+   * since the apply is left as it is and listed in the report.
+   */
+  revert(undo: UndoRecord): Promise<RevertReport>;
   /** Document settings (Office document settings; a hidden part for .xlsx). */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;

@@ -102,3 +102,17 @@ export interface UndoRecord {
   addedSheets: string[];
   addedMerges: { sheet: string; range: string }[];
 }
+
+/** What a revert did. */
+export interface RevertReport {
+  /** Cells put back. */
+  restored: number;
+  /** Cells the user changed after the apply: left as they are. */
+  changedSinceApply: { sheet: string; cell: string }[];
+  /** Sheets named in the undo record that no longer exist. */
+  missingSheets: string[];
+  /** Sheets the apply added and the revert removed. */
+  removedSheets: string[];
+  /** Sheets the apply added that now hold other content too: kept. */
+  keptSheets: string[];
+}

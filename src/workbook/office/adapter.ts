@@ -733,9 +733,9 @@ export class OfficeWorkbook implements WorkbookPort {
     }
   }
 
-  /** Put back what an applyEdits replaced (the port's form; see revertWithReport). */
-  async revert(undo: UndoRecord): Promise<void> {
-    await this.revertWithReport(undo);
+  /** Put back what an applyEdits replaced; cells changed since are left and reported. */
+  async revert(undo: UndoRecord): Promise<RevertReport> {
+    return this.revertWithReport(undo);
   }
 
   /** Put back what an applyEdits replaced; cells the user changed since are left and reported. */

@@ -536,9 +536,9 @@ export class XlsxWorkbook implements WorkbookPort {
     this.cache.delete(s.part);
   }
 
-  /** Put back what `applyEdits` replaced (see revertWithReport). */
-  async revert(undo: UndoRecord): Promise<void> {
-    await this.revertWithReport(undo);
+  /** Put back what `applyEdits` replaced; cells changed since are left and reported. */
+  async revert(undo: UndoRecord): Promise<RevertReport> {
+    return this.revertWithReport(undo);
   }
 
   /**
