@@ -1,8 +1,11 @@
 /** Shared generators and helpers of the property tests (fast-check 4). */
 import fc from "fast-check";
 
-/** Runs per property: bounded so the folder stays well under 20 s on a shared 2-core machine. */
-export const RUNS = 150;
+/**
+ * Runs per property: bounded so the folder stays well under 20 s on a shared 2-core machine.
+ * PROPERTY_RUNS=2000 npx jest test/property hunts longer.
+ */
+export const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
 
 /** Full-width spelling of the ASCII characters a sheet may type full-width. */
 export function toFullWidth(s: string): string {
