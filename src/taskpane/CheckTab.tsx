@@ -1,0 +1,296 @@
+/** チェック: run the engine's rules, list the findings by sheet and rule, select, fix, report. */
+import { useCallback, useMemo, useState } from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import type { Finding, Severity } from "../engine/model/findings";
+import type { EngineSettings } from "../engine/model/indicator";
+import type { UndoRecord } from "../workbook/port";
+import { useLocale, useT } from "./i18n";
+import { OperationStatus, useOperation } from "./operation";
+import { readAndAnalyze } from "./engine";
+import { buildReportBatch, ruleLabel, sortFindings, uniqueSheetName } from "./report";
+import { formatPlain } from "./format";
+import type { PaneHost } from "./types";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
+  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
+  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  ruleTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    display: "flex",
+    gap: "6px",
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  item: {
+    display: "flex",
+    gap: "4px",
+    alignItems: "flex-start",
+    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
+    paddingLeft: "4px",
+  },
+  itemSelected: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  finding: {
+    flexGrow: 1,
+    textAlign: "left",
+    background: "none",
+    border: "none",
+    padding: "4px",
+    cursor: "pointer",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px", fontFamily: tokens.fontFamilyMonospace },
+  detail: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+interface CheckResult {
+  findings: Finding[];
+  sheetOrder: string[];
+  sheetCount: number;
+  scope: string;
+  scopeAll: boolean;
+  fallbackToAll: boolean;
+}
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) c[f.severity]++;
+  return c;
+}
+
+export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineSettings }) {
+  const t = useT();
+  const locale = useLocale();
+  const styles = useStyles();
+  const op = useOperation();
+  const [scope, setScope] = useState<"sheet" | "all">("sheet");
+  const [result, setResult] = useState<CheckResult | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [undoStack, setUndoStack] = useState<UndoRecord[]>([]);
+
+  const check = useCallback(
+    async (step: (k: Parameters<typeof t>[0]) => Promise<void>, scopeNow: "sheet" | "all") => {
+      const active = scopeNow === "sheet" ? await host.getActiveSheet() : null;
+      const { snapshot, analysis } = await readAndAnalyze(host.port, settings, step, false);
+      const names = snapshot.sheets.map((s) => s.name);
+      const fallbackToAll = scopeNow === "sheet" && (active === null || !names.includes(active));
+      const all = scopeNow === "all" || fallbackToAll;
+      const findings = all ? analysis.issues : analysis.issues.filter((f) => f.sheet === active);
+      const r: CheckResult = {
+        findings: sortFindings(findings, names),
+        sheetOrder: names,
+        sheetCount: all ? names.length : 1,
+        scope: all ? t("pane.check.scopeAll") : `${t("pane.check.scopeSheet")}: ${active}`,
+        scopeAll: all,
+        fallbackToAll,
+      };
+      setResult(r);
+      setSelected(null);
+      return r;
+    },
+    [host, settings, t],
+  );
+
+  const runCheck = () =>
+    op.run(async (step) => {
+      const r = await check(step, scope);
+      if (r.fallbackToAll) op.setNotice({ intent: "info", text: t("pane.check.noActiveSheet") });
+    });
+
+  const select = (f: Finding) => {
+    const key = `${f.sheet}!${f.cell}`;
+    setSelected(key);
+    void op.run(async () => {
+      await host.selectCell(f.sheet, f.cell);
+    });
+  };
+
+  const applyFixes = (fixes: Finding[]) =>
+    op.run(async (step) => {
+      const cells = fixes.map((f) => f.fix!).filter(Boolean);
+      if (cells.length === 0) return;
+      await step("pane.progress.writing");
+      const undo = await host.port.applyEdits({ cells, label: t("pane.check.fix") });
+      setUndoStack((s) => [...s, undo]);
+      await check(step, result?.scopeAll ? "all" : scope);
+      op.setNotice({ intent: "success", text: t("pane.check.fixed", { count: cells.length }) });
+    });
+
+  const undoLast = () =>
+    op.run(async (step) => {
+      const last = undoStack[undoStack.length - 1];
+      if (!last) return;
+      await step("pane.progress.reverting");
+      await host.port.revert(last);
+      setUndoStack((s) => s.slice(0, -1));
+      await check(step, result?.scopeAll ? "all" : scope);
+      op.setNotice({ intent: "success", text: t("pane.check.undone", { count: last.cells.length }) });
+    });
+
+  const writeReport = () =>
+    op.run(async (step) => {
+      if (!result) return;
+      await step("pane.progress.reading");
+      const existing = (await host.port.readSnapshot()).sheets.map((s) => s.name);
+      const sheetName = uniqueSheetName(existing, t("pane.report.sheetName"));
+      const batch = buildReportBatch(result.findings, {
+        locale,
+        sheetName,
+        scope: result.scope,
+        date: new Date(),
+        sheetOrder: result.sheetOrder,
+      });
+      await step("pane.progress.writing");
+      await host.port.applyEdits(batch);
+      op.setNotice({ intent: "success", text: t("pane.check.reportWritten", { sheet: sheetName, count: result.findings.length }) });
+    });
+
+  const grouped = useMemo(() => {
+    const bySheet = new Map<string, Map<string, Finding[]>>();
+    for (const f of result?.findings ?? []) {
+      let rules = bySheet.get(f.sheet);
+      if (!rules) bySheet.set(f.sheet, (rules = new Map()));
+      const list = rules.get(f.rule) ?? [];
+      list.push(f);
+      rules.set(f.rule, list);
+    }
+    return bySheet;
+  }, [result]);
+
+  const fixable = result?.findings.filter((f) => f.fix) ?? [];
+  const counts = countBySeverity(result?.findings ?? []);
+
+  return (
+    <div className={styles.root} data-testid="check-tab">
+      <Text>{t("pane.check.intro")}</Text>
+      <Field label={t("pane.check.scope")}>
+        <RadioGroup layout="horizontal" value={scope} onChange={(_, d) => setScope(d.value === "all" ? "all" : "sheet")}>
+          <Radio value="sheet" label={t("pane.check.scopeSheet")} />
+          <Radio value="all" label={t("pane.check.scopeAll")} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.row}>
+        <Button appearance="primary" onClick={runCheck} disabled={op.running} data-testid="run-check">
+          {t("pane.check.run")}
+        </Button>
+      </div>
+      <OperationStatus op={op} />
+      {result && (
+        <>
+          <div className={styles.row} data-testid="check-summary" role="status">
+            {SEVERITIES.map((s) => (
+              <Badge key={s} appearance={counts[s] ? "filled" : "outline"} color={SEVERITY_COLOR[s]}>
+                {t(`pane.severity.${s}`)} {counts[s]}
+              </Badge>
+            ))}
+          </div>
+          {result.findings.length === 0 ? (
+            <Text data-testid="no-findings">{t("pane.check.noFindings", { sheets: result.sheetCount })}</Text>
+          ) : (
+            <Text size={200}>{t("pane.check.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info })}</Text>
+          )}
+          <div className={styles.row}>
+            {fixable.length > 0 && (
+              <Button onClick={() => applyFixes(fixable)} disabled={op.running} data-testid="fix-all">
+                {t("pane.check.fixAll", { count: fixable.length })}
+              </Button>
+            )}
+            {undoStack.length > 0 && (
+              <Button onClick={undoLast} disabled={op.running} data-testid="undo-fix">
+                {t("pane.check.undoFix")}
+              </Button>
+            )}
+            <Button onClick={writeReport} disabled={op.running} data-testid="write-report">
+              {t("pane.check.writeReport")}
+            </Button>
+          </div>
+          {[...grouped.entries()].map(([sheet, rules]) => (
+            <section key={sheet} className={styles.sheet} aria-label={t("pane.check.sheet", { sheet })}>
+              <h3 className={styles.sheetTitle}>{t("pane.check.sheet", { sheet })}</h3>
+              {[...rules.entries()].map(([rule, list]) => {
+                const c = countBySeverity(list);
+                return (
+                  <div key={rule} data-rule={rule}>
+                    <h4 className={styles.ruleTitle}>
+                      {ruleLabel(locale, rule)}
+                      {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
+                        <Badge key={s} size="small" color={SEVERITY_COLOR[s]}>
+                          {t(`pane.severity.${s}`)} {t("pane.check.ruleCount", { count: c[s] })}
+                        </Badge>
+                      ))}
+                    </h4>
+                    <ul className={styles.list}>
+                      {list.map((f, i) => {
+                        const key = `${f.sheet}!${f.cell}`;
+                        const fixValue = f.fix ? formatPlain(f.fix.formula ?? (f.fix.value as string | number | null), locale) : "";
+                        return (
+                          <li
+                            key={`${key}-${i}`}
+                            className={selected === key ? `${styles.item} ${styles.itemSelected}` : styles.item}
+                            data-testid="finding"
+                            data-cell={f.cell}
+                            data-sheet={f.sheet}
+                            data-rule={f.rule}
+                          >
+                            <button
+                              type="button"
+                              className={styles.finding}
+                              onClick={() => select(f)}
+                              title={t("pane.check.select", { sheet: f.sheet, cell: f.cell })}
+                              aria-current={selected === key ? "true" : undefined}
+                            >
+                              <span className={styles.cell}>{f.cell}</span>
+                              <span>{f.message}</span>
+                              {(f.expected !== null || f.actual !== null) && (
+                                <span className={styles.detail}>
+                                  {f.actual !== null && t("pane.check.actual", { value: formatPlain(f.actual, locale) })}
+                                  {f.actual !== null && f.expected !== null && " / "}
+                                  {f.expected !== null && t("pane.check.expected", { value: formatPlain(f.expected, locale) })}
+                                </span>
+                              )}
+                            </button>
+                            {f.fix && (
+                              <Button
+                                size="small"
+                                onClick={() => applyFixes([f])}
+                                disabled={op.running}
+                                aria-label={t("pane.check.fixLabel", { cell: f.cell, value: fixValue })}
+                                data-testid="fix"
+                              >
+                                {t("pane.check.fix")}
+                              </Button>
+                            )}
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}

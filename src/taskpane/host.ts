@@ -1,0 +1,35 @@
+/**
+ * The pane inside Excel: the only module of the task pane that knows it runs in Excel. It builds the
+ * PaneHost over the Office.js adapter (Excel.run); components only see the PaneHost.
+ */
+import { OfficeWorkbook } from "../workbook/office/adapter";
+import type { CellRef, PaneHost } from "./types";
+
+export function createExcelHost(): PaneHost {
+  const listeners = new Set<(busy: boolean) => void>();
+  const workbook = new OfficeWorkbook({
+    run: Excel.run,
+    onBusy: (state) => listeners.forEach((l) => l(state.busy)),
+  });
+
+  const getSelection = async (): Promise<CellRef | null> => {
+    try {
+      const s = await workbook.getSelection();
+      return { sheet: s.sheet, cell: s.address.split(":")[0] };
+    } catch {
+      // Nothing selectable is selected (a chart, a shape): no cell.
+      return null;
+    }
+  };
+
+  return {
+    port: workbook,
+    getActiveSheet: async () => (await getSelection())?.sheet ?? null,
+    selectCell: (sheet, cell) => workbook.selectCell(sheet, cell),
+    getSelection,
+    subscribeBusy(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

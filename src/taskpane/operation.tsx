@@ -1,0 +1,90 @@
+/** Running a workbook operation from the pane: progress while it runs, a clear message when it fails. */
+import { useCallback, useRef, useState } from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import type { MessageKey } from "../messages";
+import { useLocale, useT } from "./i18n";
+import { errorText, tick } from "./format";
+
+export type Step = (key: MessageKey) => Promise<void>;
+
+export interface Notice {
+  intent: "success" | "info" | "warning";
+  text: string;
+}
+
+export interface Operation {
+  /** The progress text shown while running, or null when idle. */
+  progress: MessageKey | null;
+  error: string | null;
+  notice: Notice | null;
+  running: boolean;
+  /** Run fn; its `step` shows progress (and lets the pane repaint before heavy work). */
+  run<T>(fn: (step: Step) => Promise<T>): Promise<T | undefined>;
+  setNotice(n: Notice | null): void;
+  clearError(): void;
+}
+
+export function useOperation(): Operation {
+  const [progress, setProgress] = useState<MessageKey | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const busy = useRef(false);
+  const locale = useLocale();
+
+  const run = useCallback(async <T,>(fn: (step: Step) => Promise<T>): Promise<T | undefined> => {
+    if (busy.current) return undefined;
+    busy.current = true;
+    setError(null);
+    setNotice(null);
+    try {
+      return await fn(async (key) => {
+        setProgress(key);
+        await tick();
+      });
+    } catch (e) {
+      setError(errorText(e, locale));
+      return undefined;
+    } finally {
+      busy.current = false;
+      setProgress(null);
+    }
+  }, [locale]);
+
+  return {
+    progress,
+    error,
+    notice,
+    running: progress !== null,
+    run,
+    setNotice,
+    clearError: useCallback(() => setError(null), []),
+  };
+}
+
+/** Progress, error and notice of an operation (an aria-live region). */
+export function OperationStatus({ op }: { op: Operation }) {
+  const t = useT();
+  return (
+    <div aria-live="polite" className="ps-status">
+      {op.progress && <Spinner size="tiny" label={t(op.progress)} data-testid="progress" />}
+      {op.error && (
+        <MessageBar intent="error" data-testid="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("pane.error.title")}</MessageBarTitle>
+            {op.error}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={op.clearError}>
+              {t("pane.dismiss")}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {op.notice && (
+        <MessageBar intent={op.notice.intent} data-testid="notice" layout="multiline">
+          <MessageBarBody>{op.notice.text}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,220 @@
+/**
+ * The task pane driven in a real browser (Debian's Chromium) through the preview host page: open a
+ * seed-000-like workbook, run Check, click a result, write the report, Fill, Download, Revert,
+ * settings saved in the workbook, garbage settings rejected, an axe scan; and taskpane.html outside
+ * Excel. Screenshots go to test-artifacts/.
+ */
+import * as fs from "fs";
+import type { Page } from "playwright-core";
+import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { ensureBuild } from "./build";
+import { axe, launch, screenshot, watch, type Browser, type PageWatch } from "./browser";
+import { makeFixture, SHEET } from "./fixture";
+import { OFFICE_JS_DIR, serve, type TestServer } from "./server";
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let seen: PageWatch;
+let fixture: Buffer;
+
+beforeAll(async () => {
+  const dir = await ensureBuild();
+  fixture = await makeFixture();
+  const garbage = XlsxWorkbook.fromBuffer(new Uint8Array(fixture), "garbage.xlsx");
+  await garbage.setSetting("plansheet.settings", JSON.stringify({ rateMethod: "magic", rateDecimals: "two" }));
+  server = await serve(dir, {
+    "/fixtures/shisaku06.xlsx": fixture,
+    "/fixtures/garbage-settings.xlsx": Buffer.from(await garbage.toBuffer()),
+  });
+  browser = await launch();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(15_000);
+  seen = await watch(page, server.origin, OFFICE_JS_DIR);
+  await page.goto(`${server.origin}/preview.html?file=/fixtures/shisaku06.xlsx`);
+}, 15 * 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const cell = (a1: string) => page.locator(`[data-testid=grid] td[data-cell="${a1}"]`);
+const seriousViolations = async () =>
+  (await axe(page))
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
+
+async function downloadWorkbook(): Promise<XlsxWorkbook> {
+  const [dl] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const file = await dl.path();
+  expect(dl.suggestedFilename()).toBe("shisaku06.xlsx");
+  return XlsxWorkbook.fromBuffer(new Uint8Array(fs.readFileSync(file)), "downloaded.xlsx");
+}
+
+async function cellText(wb: XlsxWorkbook, sheet: string, a1: string): Promise<unknown> {
+  const snap = await wb.readSnapshot({ sheets: [sheet] });
+  const m = /^([A-Z]+)(\d+)$/.exec(a1)!;
+  const col = m[1].charCodeAt(0) - 65;
+  return snap.sheets[0].values[Number(m[2]) - 1]?.[col] ?? null;
+}
+
+test("the preview opens the workbook and shows the sheet as a grid", async () => {
+  await cell("G6").waitFor();
+  await expect(cell("G6").textContent()).resolves.toBe("▼");
+  await expect(cell("A6").textContent()).resolves.toBe("地域福祉コーディネーターの新規相談件数（地域支援）");
+  // 0.898 in a 0.0% format
+  await expect(cell("H6").textContent()).resolves.toBe("89.8%");
+  expect(await page.getByRole("tab", { name: "チェック結果", exact: true }).count()).toBe(1);
+  await screenshot(page, "preview-1-opened.png");
+});
+
+test("Check finds the planted wrong mark, grouped by sheet and rule, with counts", async () => {
+  await page.getByTestId("run-check").click();
+  const finding = page.locator('[data-testid=finding][data-rule="trend-mark-mismatch"][data-cell="G6"]');
+  await finding.waitFor();
+  await expect(finding.getAttribute("data-sheet")).resolves.toBe(SHEET);
+  await expect(finding.textContent()).resolves.toContain("○");
+  // Only the planted error: the other marks and rates are right.
+  const rules = await page.locator("[data-testid=finding]").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-rule")}@${e.getAttribute("data-cell")}`));
+  expect(rules.filter((r) => r.startsWith("trend-mark") || r.startsWith("rate-"))).toEqual(["trend-mark-mismatch@G6"]);
+  const summary = await page.getByTestId("check-summary").textContent();
+  expect(summary).toMatch(/エラー\s*1/);
+  await expect(page.locator("section h3").first().textContent()).resolves.toBe(`シート「${SHEET}」`);
+  await screenshot(page, "preview-2-check.png");
+  expect(await seriousViolations()).toEqual([]);
+});
+
+test("clicking a result shows its sheet and highlights its cell", async () => {
+  // Look at another sheet first: the click must bring 施策06 back.
+  await page.getByRole("tab", { name: "チェック結果", exact: true }).click();
+  await page.locator('[data-testid=grid][data-sheet="チェック結果"]').waitFor();
+  await page.locator('[data-testid=finding][data-cell="G6"] button').first().click();
+  await page.locator(`[data-testid=grid][data-sheet="${SHEET}"] td[data-cell="G6"][data-selected="true"]`).waitFor();
+  await expect(page.getByTestId("selection").textContent()).resolves.toBe(`選択中: ${SHEET}!G6`);
+  expect(await page.locator("td[data-selected=true]").count()).toBe(1);
+  await screenshot(page, "preview-3-selected.png");
+});
+
+test("a finding's fix writes the computed mark; undo puts the old one back", async () => {
+  const finding = page.locator('[data-testid=finding][data-rule="trend-mark-mismatch"][data-cell="G6"]');
+  await finding.getByTestId("fix").click();
+  await page.locator('td[data-cell="G6"][data-written="true"]').waitFor();
+  await expect(cell("G6").textContent()).resolves.toBe("○");
+  // The check ran again: the finding is gone.
+  await expect(page.getByTestId("notice").textContent()).resolves.toContain("1 件のセルを修正しました");
+  expect(await finding.count()).toBe(0);
+  await page.getByTestId("undo-fix").click();
+  await page.locator('td[data-cell="G6"]:not([data-written])').waitFor();
+  await expect(cell("G6").textContent()).resolves.toBe("▼");
+  await finding.waitFor();
+});
+
+test("the report goes to a new sheet チェック結果 (2), leaving the existing one alone", async () => {
+  await page.getByTestId("write-report").click();
+  await expect(page.getByTestId("notice").textContent()).resolves.toContain("チェック結果 (2)");
+  await page.getByRole("tab", { name: "チェック結果 (2)" }).click();
+  await page.locator('[data-testid=grid][data-sheet="チェック結果 (2)"] td[data-cell="B5"]').waitFor();
+  const rows = await page.locator('[data-testid=grid] td[data-cell^="B"]').allTextContents();
+  expect(rows).toContain("G6");
+  await page.getByRole("tab", { name: "チェック結果", exact: true }).click();
+  await expect(cell("A1").textContent()).resolves.toBe("前回の担当者のメモ（消してはいけない）");
+  await page.getByRole("tab", { name: SHEET }).click();
+});
+
+test("Fill shows computed against written, Apply writes the mark, Download has it", async () => {
+  await page.getByTestId("tab-fill").click();
+  await page.getByTestId("run-fill").click();
+  const first = page.locator('[data-testid=indicator][data-row="6"]');
+  await first.waitFor();
+  await expect(first.getByTestId("computed-mark").textContent()).resolves.toBe("○");
+  await expect(first.getByTestId("written-mark").textContent()).resolves.toBe("▼");
+  await expect(first.getByTestId("computed-rate").textContent()).resolves.toBe("89.8%");
+  await expect(first.getByTestId("will-change").count()).resolves.toBe(1);
+  await expect(first.getByTestId("trend-chart").getAttribute("aria-label")).resolves.toContain("348");
+  const second = page.locator('[data-testid=indicator][data-row="7"]');
+  await expect(second.getByTestId("computed-mark").textContent()).resolves.toBe("▼");
+  await expect(page.getByTestId("apply").textContent()).resolves.toBe("記入する（1 セル）");
+  await screenshot(page, "preview-4-fill.png");
+  expect(await seriousViolations()).toEqual([]);
+
+  await page.getByTestId("apply").click();
+  await page.locator('td[data-cell="G6"][data-written="true"]').waitFor();
+  await expect(cell("G6").textContent()).resolves.toBe("○");
+  await expect(cell("H6").textContent()).resolves.toBe("89.8%");
+  await expect(cell("G7").textContent()).resolves.toBe("▼");
+  await page.getByTestId("revert").waitFor();
+  await screenshot(page, "preview-5-applied.png");
+
+  const wb = await downloadWorkbook();
+  expect(await cellText(wb, SHEET, "G6")).toBe("○");
+  expect(await cellText(wb, SHEET, "G7")).toBe("▼");
+  expect(await cellText(wb, SHEET, "I6")).toBe("住民主体の交流活動の場が増えた");
+  expect(await cellText(wb, "チェック結果", "A1")).toBe("前回の担当者のメモ（消してはいけない）");
+});
+
+test("Revert puts back exactly what Apply replaced", async () => {
+  await page.getByTestId("revert").click();
+  await page.locator('td[data-cell="G6"]:not([data-written])').waitFor();
+  await expect(cell("G6").textContent()).resolves.toBe("▼");
+  await expect(cell("H6").textContent()).resolves.toBe("89.8%");
+  await expect(page.locator('[data-testid=indicator][data-row="6"] [data-testid=written-mark]').textContent()).resolves.toBe("▼");
+  await screenshot(page, "preview-6-reverted.png");
+  const wb = await downloadWorkbook();
+  expect(await cellText(wb, SHEET, "G6")).toBe("▼");
+});
+
+test("settings are saved in the workbook and change the computed rate", async () => {
+  await page.locator("[data-testid=settings] summary").click();
+  await page.getByRole("radio", { name: /基準値からの進捗/ }).check();
+  // (404 − 348) / (450 − 348) = 0.549
+  await page.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-rate]', { hasText: "54.9%" }).waitFor();
+  const wb = await downloadWorkbook();
+  const stored = JSON.parse((await wb.getSetting("plansheet.settings")) ?? "{}");
+  expect(stored).toMatchObject({ rateMethod: "progress", capRate: false, rateDecimals: 1 });
+});
+
+test("the pane switches to English", async () => {
+  await page.getByTestId("language").click();
+  await page.getByTestId("tab-check").click();
+  await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Run check");
+  await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
+  await screenshot(page, "preview-7-english.png");
+  await page.getByTestId("language").click();
+});
+
+test("nothing was loaded from outside, no CSP violation, no page error", async () => {
+  expect(seen.external).toEqual([]);
+  expect(await seen.csp()).toEqual([]);
+  expect(seen.errors).toEqual([]);
+});
+
+test("settings stored in the workbook that do not fit are rejected, with a message", async () => {
+  const p = await browser.context.newPage();
+  const w = await watch(p, server.origin, OFFICE_JS_DIR);
+  await p.goto(`${server.origin}/preview.html?file=/fixtures/garbage-settings.xlsx`);
+  await p.getByTestId("tab-fill").click();
+  const warn = p.getByTestId("settings-rejected");
+  await warn.waitFor();
+  await expect(warn.textContent()).resolves.toContain("既定の設定を使います");
+  // The defaults are used: ratio 404 / 450 = 89.8%.
+  await p.getByTestId("run-fill").click();
+  await expect(p.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-rate]').textContent()).resolves.toBe("89.8%");
+  expect(await w.csp()).toEqual([]);
+  await p.close();
+});
+
+test("taskpane.html outside Excel: Office.js (from the CDN, served locally here) loads and the page says what to do", async () => {
+  const p = await browser.context.newPage();
+  const w = await watch(p, server.origin, OFFICE_JS_DIR);
+  await p.goto(`${server.origin}/taskpane.html`);
+  const msg = p.getByTestId("not-in-excel");
+  await msg.waitFor({ timeout: 30_000 });
+  await expect(msg.textContent()).resolves.toContain("マイ アドインのアップロード");
+  await screenshot(p, "taskpane-outside-excel.png");
+  // The only outside origin the page asked for is the Office CDN.
+  expect(w.external.length).toBeGreaterThan(0);
+  expect(w.external.every((u) => u.startsWith("https://appsforoffice.microsoft.com/lib/1/hosted/"))).toBe(true);
+  expect(await w.csp()).toEqual([]);
+  await p.close();
+});

@@ -1,0 +1,135 @@
+/**
+ * Two pages:
+ *  - taskpane.html: the task pane Excel loads. Office.js from Microsoft's CDN (Office requires it);
+ *    our scripts hold no .xlsx library (tested: test/browser/bundle.test.ts).
+ *  - preview.html: the same pane over an .xlsx file in the browser (no Excel), for trying it and
+ *    for the browser tests.
+ * No eval in any mode (devtool is never eval-based); each page carries a Content-Security-Policy.
+ *
+ *   webpack --mode production [--env outputPath=DIR]
+ */
+const path = require("path");
+const fs = require("fs");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+
+const OFFICE_CDN = "https://appsforoffice.microsoft.com";
+
+/** Content-Security-Policy of a page; `scripts` are the origins beside 'self' it loads scripts from. */
+function csp(scripts) {
+  return [
+    "default-src 'self'",
+    `script-src ${["'self'", ...scripts].join(" ")}`,
+    // Fluent UI (Griffel) inserts <style> elements at run time; a nonce in a static page would be
+    // a constant, so inline styles are allowed. Scripts stay strict (no inline, no eval).
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
+
+/** Copies assets/ (icons the manifest names) into the output. */
+class CopyAssetsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("CopyAssetsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "CopyAssetsPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          const dir = path.resolve(__dirname, "assets");
+          if (!fs.existsSync(dir)) return;
+          for (const name of fs.readdirSync(dir)) {
+            const file = path.join(dir, name);
+            if (!fs.statSync(file).isFile()) continue;
+            compilation.fileDependencies.add(file);
+            compilation.emitAsset(`assets/${name}`, new compiler.webpack.sources.RawSource(fs.readFileSync(file)));
+          }
+        },
+      );
+    });
+  }
+}
+
+module.exports = (env = {}, argv = {}) => {
+  const mode = argv.mode === "development" ? "development" : "production";
+  const dev = mode === "development";
+  const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist/web");
+  return {
+    mode,
+    // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'.
+    devtool: dev ? "source-map" : false,
+    target: ["web", "es2020"],
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      preview: "./src/preview/index.tsx",
+    },
+    output: {
+      path: outputPath,
+      filename: "[name].[contenthash:8].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".tsx", ".ts", ".js"],
+    },
+    module: {
+      rules: [
+        {
+          // zod 4's Function-constructor uses (never run: the pages set jitless), removed from the bundles.
+          test: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/](util|doc)\.js$/,
+          use: path.resolve(__dirname, "scripts/webpack-no-function-loader.js"),
+        },
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              // The type check runs separately (npm run typecheck).
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              compilerOptions: { module: "esnext", target: "es2020", noEmit: false, sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        csp: csp([OFFICE_CDN]),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "preview.html",
+        template: "./src/preview/preview.html",
+        chunks: ["preview"],
+        csp: csp([]),
+      }),
+      new CopyAssetsPlugin(),
+    ],
+    performance: {
+      hints: dev ? false : "warning",
+      // The pane's budget is 250 KiB gzip (checked by test/browser/bundle.test.ts); raw size here.
+      maxEntrypointSize: 1024 * 1024,
+      maxAssetSize: 1024 * 1024,
+    },
+    devServer: {
+      port: 3000,
+      host: "localhost",
+      // No injected client (its websocket and HMR runtime are not needed and not in the CSP).
+      hot: false,
+      liveReload: false,
+      client: false,
+      webSocketServer: false,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: [
+        // Office.js served locally for the preview host and tests (taskpane.html uses the CDN).
+        { directory: path.resolve(__dirname, "node_modules/@microsoft/office-js/dist"), publicPath: "/office-js", watch: false },
+      ],
+      devMiddleware: { writeToDisk: false },
+    },
+  };
+};
