@@ -192,7 +192,19 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
     const d = analyzeSheet(sheet, input);
     for (const row of d.indicatorRows) {
       const res = computeResult(row, d.settings);
-      fillableCells += (row.trend ? 1 : 0) + (row.rate ? 1 : 0);
+      fillableCells += (row.trend ? 1 : 0) + (row.rate ? 1 : 0) + (row.pace && d.settings.pace.enabled ? 1 : 0);
+      if (row.pace && d.settings.pace.enabled) {
+        // 期待値評価 column: the grade against the straight-line expected value
+        const grade = res.pace ? res.pace.grade : "－";
+        const { row: pr, col: pc } = parseA1(row.pace.cell);
+        if (!sameCell(row.pace.value, grade)) {
+          if (getFormula(sheet, pr, pc)) skipped.push({ sheet: sheet.name, cell: row.pace.cell, kind: "pace", reason: "formula", after: grade });
+          else {
+            cells.push({ sheet: sheet.name, cell: row.pace.cell, value: grade });
+            changes.push({ sheet: sheet.name, cell: row.pace.cell, kind: "pace", before: row.pace.value, after: grade });
+          }
+        }
+      }
       if (row.trend) {
         const written = row.trend.value;
         const m = typeof written === "string" ? readMark(written, d.trendLegend) : null;

@@ -66,5 +66,5 @@ export interface FillPlan {
   /** How many 指標の推移 / 達成率 cells the workbook has (changed or not). */
   fillableCells: number;
   /** Cells that differ but are left alone because they hold a formula (the user's own calculation). */
-  skipped: { sheet: string; cell: string; kind: "mark" | "rate"; reason: "formula"; after: string | number | null }[];
+  skipped: { sheet: string; cell: string; kind: "mark" | "rate" | "pace"; reason: "formula"; after: string | number | null }[];
 }

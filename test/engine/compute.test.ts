@@ -1,4 +1,4 @@
-import { achievementRate, pace, roundRate, trendMark, readValueCell, parseYear, analyzeWorkbook, sheetRateStatement } from "../../src/engine";
+import { achievementRate, pace, planFill, roundRate, trendMark, readValueCell, parseYear, analyzeWorkbook, sheetRateStatement } from "../../src/engine";
 import type { MarkInput } from "../../src/engine/indicators/compute";
 import { sheet, workbook } from "./helpers";
 
@@ -139,5 +139,23 @@ describe("cell reading examples from the seeds", () => {
   test("formula errors are unknown, never numbers", () => {
     expect(readValueCell({ error: "#DIV/0!" }).kind).toBe("error");
     expect(readValueCell("#N/A").kind).toBe("error");
+  });
+});
+
+describe("fill writes the pace grade into a 期待値評価 column when the option is on", () => {
+  const s = sheet("s", [
+    ["指標名", "基準値", "実績値（令和5年度）", "実績値（令和6年度）", "目標値", "指標の推移", "達成率", "期待値評価"],
+    ["相談件数", "348（令和3年度）", 356, 404, "450（令和8年度）", "○", null, null],
+    ["参加者数", "100（令和3年度）", 101, 102, "200（令和8年度）", "○", null, null],
+  ]);
+  test("grades B and C (actual ÷ expected); nothing written in that column when the option is off", () => {
+    // 102 against 100 + (200 − 100) × 3/5 = 160 → 63.8% → C
+    const on = planFill(workbook(s), { pace: { enabled: true } });
+    expect(on.changes.filter((c) => c.kind === "pace").map((c) => [c.cell, c.after])).toEqual([
+      ["H2", "B"],
+      ["H3", "C"],
+    ]);
+    const off = planFill(workbook(s));
+    expect(off.changes.filter((c) => c.kind === "pace")).toEqual([]);
   });
 });

@@ -26,6 +26,8 @@ export interface IndicatorRow {
   target: ReadCell | null;
   trend: ReadCell | null;
   rate: ReadCell | null;
+  /** The 期待値評価 (pace grade) cell, when the table has that column. */
+  pace: ReadCell | null;
   direction: ReadCell | null;
   /** Where each year came from (the value cell, or the header when the cell has none). */
   yearCells: { baseline: string | null; previous: string | null; current: string | null; target: string | null };
@@ -95,6 +97,7 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
     const trend = read(sheet, rec, byRole("trend"));
     const rate = read(sheet, rec, byRole("rate"));
     const dir = read(sheet, rec, byRole("direction"));
+    const paceCell = read(sheet, rec, byRole("pace"));
     const actuals = ordered.map((c) => read(sheet, rec, c)!);
     let currentCell: ReadCell | null = null;
     let previousCell: ReadCell | null = null;
@@ -145,6 +148,7 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
       target,
       trend,
       rate,
+      pace: paceCell,
       direction: dir,
       yearCells: {
         baseline: yearCell(baseline, table),
