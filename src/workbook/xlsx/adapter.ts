@@ -172,6 +172,10 @@ export class XlsxWorkbook implements WorkbookPort {
   private sheetXml(info: SheetInfo): string {
     const xml = this.pkg.text(info.part);
     if (xml === null) throw new WorkbookFileError("file.truncated", this.name, { reason: `${info.part} missing` });
+    const root = /<(?![?!])(?:[\w.-]+:)?([\w.-]+)/.exec(xml);
+    if (!root || root[1] !== "worksheet" || !/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(xml)) {
+      throw new WorkbookFileError("file.unreadable", this.name, { reason: `${info.part}: not a worksheet (sheet "${info.name}")` });
+    }
     return xml;
   }
 

@@ -209,7 +209,8 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
     let lastRow = -1;
     while ((rm = rowRe.exec(xml)) && rm.index < sd.end) {
       const ra = attr(rm[1], "r");
-      const row = ra ? Number(ra) - 1 : lastRow + 1;
+      const rn = ra ? Number(ra) : NaN;
+      const row = Number.isInteger(rn) && rn >= 1 && rn <= 1048576 ? rn - 1 : lastRow + 1;
       lastRow = row;
       const inner = rm[3];
       if (!inner) continue;
@@ -218,7 +219,8 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
       let lastCol = -1;
       while ((cm = cellRe.exec(inner))) {
         const ref = attr(cm[1], "r");
-        const col = ref ? colOfRef(ref) : lastCol + 1;
+        const rc = ref ? colOfRef(ref) : -1;
+        const col = rc >= 0 && rc <= 16383 ? rc : lastCol + 1;
         lastCol = col;
         if (++cells > opts.maxCells) throw new TooManyCellsError(opts.maxCells);
         const pc = parseCellParts(cm[1], cm[2] ?? "", row, col, ctx);
