@@ -103,9 +103,9 @@ export function parseSettingsFlags(args: string[], locale: Locale): { settings: 
         const v = value();
         const bands = v.split(",").map((p) => {
           const [label, min] = p.split("=");
-          return { label: label.trim(), min: min === undefined ? -Infinity : Number(min) };
+          return { label: label.trim(), min: min === undefined ? null : Number(min) };
         });
-        if (bands.some((b) => !b.label || Number.isNaN(b.min)))
+        if (bands.some((b) => !b.label || (b.min !== null && !Number.isFinite(b.min))))
           throw new CliError(t(locale, "cli.badValue", { option: flag, value: v, choices: "A=1,B=0.8,C=0.5,D" }));
         settings.pace = { enabled: true, bands };
         break;

@@ -88,6 +88,16 @@ describe("plansheet check", () => {
     }
   });
 
+  test("--pace with custom bands grades against the expected value; a bad band is refused", async () => {
+    const r = await run("check", path.join(dir, "management-rate-clean.xlsx"), "--json", "--pace-bands", "A=1,B=0.95,C");
+    const grades = JSON.parse(r.out).files[0].issues.filter((i: { rule: string }) => i.rule === "pace-grade");
+    // 404 against 348 + (450 − 348) × 3/5 = 409.2 → 98.7% → B (≥ 95%)
+    expect(grades.find((g: { cell: string }) => g.cell === "E17")).toMatchObject({ severity: "info", expected: "B", actual: 0.987 });
+    const bad = await run("check", path.join(dir, "management-rate-clean.xlsx"), "--pace-bands", "A=x");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--pace-bands");
+  });
+
   test("bad arguments exit 2 with a message", async () => {
     const r = await run("check", "--frobnicate", path.join(dir, "management-rate-clean.xlsx"));
     expect(r.code).toBe(2);

@@ -65,7 +65,7 @@ describe("pace against the straight-line expected value (期待値)", () => {
   const settings = {
     rateMethod: "ratio" as const,
     rateDecimals: 1,
-    pace: { enabled: true, bands: [{ label: "A", min: 1 }, { label: "B", min: 0.8 }, { label: "C", min: 0.5 }, { label: "D", min: -Infinity }] },
+    pace: { enabled: true, bands: [{ label: "A", min: 1 }, { label: "B", min: 0.8 }, { label: "C", min: 0.5 }, { label: "D", min: null }] },
   };
   test("expected value on the line from baseline to target", () => {
     // 348 (2021) → 450 (2026): in 2024 the expected value is 348 + 102 × 3/5 = 409.2

@@ -105,7 +105,8 @@ export function pace(
   else ratio = expected === 0 ? null : c / expected;
   if (ratio === null || !Number.isFinite(ratio)) return null;
   ratio = roundRate(ratio, settings.rateDecimals);
-  const bands = [...settings.pace.bands].sort((p, q) => q.min - p.min);
-  const band = bands.find((x) => ratio! >= x.min) ?? bands[bands.length - 1];
+  const floor = (m: number | null) => (m === null ? -Infinity : m);
+  const bands = [...settings.pace.bands].sort((p, q) => floor(q.min) - floor(p.min));
+  const band = bands.find((x) => ratio! >= floor(x.min)) ?? bands[bands.length - 1];
   return { expected: Math.round(expected * 1e6) / 1e6, ratio, grade: band ? band.label : "" };
 }

@@ -43,6 +43,14 @@ export type Indicator = z.infer<typeof Indicator>;
 export const RateMethod = z.enum(["ratio", "progress"]);
 export type RateMethod = z.infer<typeof RateMethod>;
 
+/** A ≥ 100%, B 80–99%, C 50–79%, D below. */
+export const DEFAULT_PACE_BANDS: { label: string; min: number | null }[] = [
+  { label: "A", min: 1.0 },
+  { label: "B", min: 0.8 },
+  { label: "C", min: 0.5 },
+  { label: "D", min: null },
+];
+
 /** Settings that choose how marks and rates are computed. Defaults are the README's. */
 export const EngineSettings = z.object({
   /** ratio: c/t (t/c when lower is better); progress: (c−b)/(t−b). */
@@ -55,22 +63,16 @@ export const EngineSettings = z.object({
   pace: z
     .object({
       enabled: z.boolean().default(false),
-      /** Lower bounds (as fractions) of bands, best first: A ≥ 1.0, B ≥ 0.8, C ≥ 0.5, else D. */
+      /**
+       * Bands, best first: a grade applies when the ratio is at least its `min` (a fraction);
+       * `min: null` is the band for everything below the others.
+       */
       bands: z
-        .array(z.object({ label: z.string().min(1), min: z.number() }))
-        .default([
-          { label: "A", min: 1.0 },
-          { label: "B", min: 0.8 },
-          { label: "C", min: 0.5 },
-          { label: "D", min: -Infinity },
-        ]),
+        .array(z.object({ label: z.string().min(1).max(20), min: z.number().nullable() }))
+        .min(1)
+        .default(DEFAULT_PACE_BANDS),
     })
-    .default({ enabled: false, bands: [
-      { label: "A", min: 1.0 },
-      { label: "B", min: 0.8 },
-      { label: "C", min: 0.5 },
-      { label: "D", min: -Infinity },
-    ] }),
+    .default({ enabled: false, bands: DEFAULT_PACE_BANDS }),
   /** Language of messages. */
   locale: z.enum(["ja", "en"]).default("ja"),
 });
