@@ -5,7 +5,7 @@ import fc from "fast-check";
  * Runs per property: bounded so the folder stays well under 20 s on a shared 2-core machine.
  * PROPERTY_RUNS=2000 npx jest test/property hunts longer.
  */
-export const RUNS = Number(process.env.PROPERTY_RUNS ?? 150);
+export const RUNS = Number(process.env.PROPERTY_RUNS ?? 100);
 
 /** Full-width spelling of the ASCII characters a sheet may type full-width. */
 export function toFullWidth(s: string): string {

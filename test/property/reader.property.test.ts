@@ -232,6 +232,8 @@ describe("cell reader: years", () => {
       (n: string, u: string, y: string) => `${n}${u}(R ${y})`,
       (n: string, u: string, y: string) => `${n}${u}（R${y}）`,
       (n: string, u: string, y: string) => `${n}${u} 令和${y}年度`,
+      (n: string, u: string, y: string) => `${n}${u} (令和${y}年度)`,
+      (n: string, u: string, y: string) => `${n}${u}　（令和${y}年度）`,
     );
     run(
       fc.property(
@@ -246,6 +248,16 @@ describe("cell reader: years", () => {
           expect(r).toMatchObject({ kind: "number", value, unit, year: 2018 + y, numberAsText: false });
         },
       ),
+    );
+  });
+
+  test("a prefix word and a year: 年4回 (令和11年度) → 4 回, 2029", () => {
+    run(
+      fc.property(fc.integer({ min: 1, max: 9999 }), fc.constantFrom("年", "約", "延べ", "年間"), fc.constantFrom("回", "件", "人"), reiwaYear, fc.boolean(), (n, prefix, unit, y, full) => {
+        let t = `${prefix}${withSeparators(String(n))}${unit} (令和${y}年度)`;
+        if (full) t = toFullWidth(t);
+        expect(readValueCell(t)).toMatchObject({ kind: "number", value: n, unit, year: 2018 + y });
+      }),
     );
   });
 

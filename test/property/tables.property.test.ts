@@ -31,8 +31,8 @@ import {
 } from "./sheetgen";
 import { RUNS as BASE_RUNS } from "./arbitraries";
 
-/** The table properties analyse two sheets per run: fewer runs than the cell-level ones. */
-const RUNS = Math.max(1, Math.round(BASE_RUNS / 2));
+/** Runs per table property (each run analyses one or two generated sheets). */
+const RUNS = BASE_RUNS;
 
 /**
  * NARROWED: junk left of the table holds text only, no numbers. A number (or a text of digits only)
