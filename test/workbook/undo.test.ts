@@ -151,3 +151,26 @@ test("settings travel with the file (custom document properties), long values to
   await e.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
   expect(e.worksheets.map((w) => w.name)).toEqual(["施策評価", "進捗状況", "隠し"]);
 });
+
+test("settings saved by the task pane in Excel (Office document settings) are read, and kept in step", async () => {
+  const JSZip = (await import("jszip")).default;
+  const z = await JSZip.loadAsync(await richWorkbook());
+  const stored = JSON.stringify({ rateMethod: "progress", capRate: true });
+  z.file(
+    "xl/webextensions/webextension1.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{5D1E3C3A-0000-4000-8000-000000000001}">' +
+      '<we:reference id="321e6b14-730f-4b27-bb79-72c1c9c6e3d0" version="1.0.0.0" store="developer" storeType="uploadfiledevcatalog"/><we:alternateReferences/>' +
+      `<we:properties><we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/><we:property name="plansheet.settings" value="${JSON.stringify(stored).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/></we:properties>` +
+      "<we:bindings/><we:snapshot/></we:webextension>",
+  );
+  const wb = XlsxWorkbook.fromBuffer(new Uint8Array(await z.generateAsync({ type: "uint8array" })), "設定.xlsx");
+  expect(await wb.getSetting("plansheet.settings")).toBe(stored);
+  expect(await wb.getSetting("Office.AutoShowTaskpaneWithDocument")).toBe("true");
+  const changed = JSON.stringify({ rateMethod: "ratio" });
+  await wb.setSetting("plansheet.settings", changed);
+  const again = XlsxWorkbook.fromBuffer(await wb.toBuffer(), "設定.xlsx");
+  expect(await again.getSetting("plansheet.settings")).toBe(changed);
+  const we = dec.decode((await zipEntries(await again.toBuffer())).get("xl/webextensions/webextension1.xml")!);
+  expect(we).toContain('<we:property name="Office.AutoShowTaskpaneWithDocument" value="true"/>');
+  expect(we).toContain(`value="${JSON.stringify(changed).replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"`);
+});

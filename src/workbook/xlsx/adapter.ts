@@ -676,7 +676,40 @@ export class XlsxWorkbook implements WorkbookPort {
     return { xml, props };
   }
 
+  /**
+   * Office document settings of a task pane add-in (what Office.context.document.settings stores,
+   * in xl/webextensions/webextensionN.xml as <we:property name value="JSON"/>).
+   */
+  private webExtensionProperties(key: string): { part: string; xml: string; start: number; end: number; tag: string; value: string }[] {
+    const out = [];
+    for (const part of this.pkg.names()) {
+      if (!/^xl\/webextensions\/webextension\d*\.xml$/i.test(part)) continue;
+      const xml = this.pkg.text(part);
+      if (!xml) continue;
+      const p = rootPrefix(xml);
+      for (const e of findAll(xml, p + "property")) {
+        const a = parseAttrs(e.tag);
+        if (a.name !== key || a.value === undefined) continue;
+        let value: string;
+        try {
+          const v: unknown = JSON.parse(a.value);
+          value = typeof v === "string" ? v : JSON.stringify(v);
+        } catch {
+          value = a.value;
+        }
+        out.push({ part, xml, start: e.start, end: e.end, tag: e.tag, value });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A setting: the task pane's Office document setting of that name when the workbook has one
+   * (saved by Excel), otherwise the custom document property `PlanSheet:<key>`.
+   */
   async getSetting(key: string): Promise<string | undefined> {
+    const we = this.webExtensionProperties(key);
+    if (we.length) return we[0].value;
     const cp = this.customProps();
     if (!cp) return undefined;
     const first = cp.props.find((x) => x.name === SETTING_PREFIX + key);
@@ -690,7 +723,16 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
+  /**
+   * Store a setting as the custom document property `PlanSheet:<key>`; when the workbook also holds
+   * an Office document setting of that name (the task pane's), it is updated too, so both agree.
+   */
   async setSetting(key: string, value: string): Promise<void> {
+    for (const w of this.webExtensionProperties(key).reverse()) {
+      const xml = this.pkg.text(w.part)!;
+      if (xml.slice(w.start, w.start + w.tag.length) !== w.tag) continue;
+      this.pkg.setText(w.part, xml.slice(0, w.start) + setAttr(w.tag, "value", JSON.stringify(value)) + xml.slice(w.start + w.tag.length));
+    }
     let part = this.customPart();
     if (!part) {
       part = "docProps/custom.xml";

@@ -56,6 +56,13 @@ export class OoxmlPackage {
     return !this.removed.has(part) && (this.texts.has(part) || this.byName.has(part));
   }
 
+  /** Names of all parts now in the package. */
+  names(): string[] {
+    const out = this.order.filter((n) => this.has(n));
+    for (const n of this.texts.keys()) if (!this.byName.has(n) && this.has(n)) out.push(n);
+    return out;
+  }
+
   /** Find a part name case-insensitively (ZIP names in OOXML are case-insensitive). */
   resolveName(part: string): string {
     if (this.has(part)) return part;
