@@ -3,8 +3,8 @@
  * path (the compiled check in dist/), in all three output formats.
  */
 import ExcelJS from "exceljs";
-import { execFileSync } from "child_process";
 import * as fs from "fs";
+import { ensureBuilt } from "./build";
 import * as os from "os";
 import * as path from "path";
 import { run } from "../../src/cli/commands/check";
@@ -28,11 +28,7 @@ let badRows: IndicatorRow[];
 const wrong = new Set([1, 4]);
 
 beforeAll(async () => {
-  try {
-    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { stdio: "pipe" });
-  } catch {
-    /* type errors elsewhere still emit JavaScript */
-  }
+  ensureBuilt();
   expect(workerScript()).not.toBeNull();
   expect(fs.existsSync(path.join(root, "dist/src/cli/check-file.js"))).toBe(true);
 

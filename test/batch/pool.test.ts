@@ -1,5 +1,5 @@
-import { execFileSync } from "child_process";
 import * as fs from "fs";
+import { ensureBuilt } from "./build";
 import * as os from "os";
 import * as path from "path";
 import { AUTO_WORKERS_MIN_FILES, checkPaths, ProgressBar, workerScript } from "../../src/cli/batch";
@@ -9,11 +9,7 @@ const unit = { module: path.join(__dirname, "fixtures", "unit.js"), exportName: 
 
 beforeAll(() => {
   // The worker threads run the compiled JavaScript: build it like `npm run build:cli` does.
-  try {
-    execFileSync(process.execPath, [path.join(root, "node_modules/typescript/bin/tsc"), "-p", path.join(root, "tsconfig.cli.json")], { stdio: "pipe" });
-  } catch {
-    /* type errors elsewhere still emit JavaScript */
-  }
+  ensureBuilt();
   expect(workerScript()).toBe(path.join(root, "dist/src/cli/batch/worker.js"));
 }, 180000);
 
