@@ -17,7 +17,7 @@
  * Limits: see open.ts for the package (200 MB inflated); at most `maxCellsPerSheet` (2,000,000)
  * cells per sheet are read, past that readSnapshot refuses with file.tooManyCells.
  */
-import type { CellState, CellValue, EditBatch, ReadOptions, SheetSnapshot, UndoRecord, WorkbookPort, WorkbookSnapshot } from "../port";
+import type { CellState, CellValue, EditBatch, ReadOptions, RevertReport, SheetSnapshot, UndoRecord, WorkbookPort, WorkbookSnapshot } from "../port";
 import { columnIndex, parseA1, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
 import { WorkbookFileError, type WorkbookFileErrorCode } from "./errors";
 import { openPackage } from "./open";
@@ -71,15 +71,7 @@ interface SheetInfo {
   hidden: boolean;
 }
 
-/** What a revert did (same shape as the Office adapter's report). */
-export interface RevertReport {
-  restored: number;
-  /** Cells changed after the apply: left as they are. */
-  changedSinceApply: { sheet: string; cell: string }[];
-  missingSheets: string[];
-  removedSheets: string[];
-  keptSheets: string[];
-}
+export type { RevertReport } from "../port";
 
 interface UndoDetails {
   cells: { sheet: string; cell: string; before: string | null; after: string | null }[];
