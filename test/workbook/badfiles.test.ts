@@ -108,6 +108,13 @@ test("a ZIP that is not a workbook (e.g. a .docx)", async () => {
     { name: "word/document.xml", content: enc.encode("<w:document/>") },
   ]);
   await expectRefused(put("文書.xlsx", docx), "file.notXlsx");
+  // a complete .docx (relationships pointing at a Word document)
+  const docx2 = writeZip([
+    { name: "[Content_Types].xml", content: enc.encode('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+    { name: "_rels/.rels", content: enc.encode('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>') },
+    { name: "word/document.xml", content: enc.encode('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>') },
+  ]);
+  await expectRefused(put("文書2.xlsx", docx2), "file.notXlsx");
 });
 
 test("a zip bomb is refused from its central directory, before inflating anything", async () => {

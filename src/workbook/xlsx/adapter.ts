@@ -105,7 +105,9 @@ export class XlsxWorkbook implements WorkbookPort {
     const office = this.pkg.rels("").find((r) => /\/officeDocument$/.test(r.type) && r.part);
     const wbPart = office?.part ?? "xl/workbook.xml";
     this.workbookPart = this.pkg.resolveName(wbPart);
-    if (!this.pkg.text(this.workbookPart)) throw new WorkbookFileError("file.notXlsx", name);
+    const wbXml = this.pkg.text(this.workbookPart);
+    // the main part must be a SpreadsheetML workbook (not a Word document or a presentation)
+    if (!wbXml || /<(?![?!])(?:[\w.-]+:)?([\w.-]+)/.exec(wbXml)?.[1] !== "workbook") throw new WorkbookFileError("file.notXlsx", name);
     this.loadStructure();
     const sstPart = this.pkg.rels(this.workbookPart).find((r) => /\/sharedStrings$/.test(r.type) && r.part)?.part;
     const sstXml = sstPart ? this.pkg.text(sstPart) : null;

@@ -116,9 +116,7 @@ export function openPackage(bytes: Uint8Array, file: string, limits: ZipLimits =
   }
   const names = new Set(entries.map((e) => e.name));
   if (!names.has("[Content_Types].xml")) throw new WorkbookFileError("file.notXlsx", file);
-  if (!entries.some((e) => /^xl\/workbook\d*\.xml$/i.test(e.name) || /^xl\/[^/]+\.xml$/.test(e.name) && /workbook/i.test(e.name))) {
-    throw new WorkbookFileError("file.notXlsx", file);
-  }
+  if (entries.some((e) => /^xl\/workbook\.bin$/i.test(e.name))) throw new WorkbookFileError("file.notXlsx", file); // .xlsb
   return { entries };
 }
 
