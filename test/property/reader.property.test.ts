@@ -4,7 +4,7 @@
  * alike, and reads numbers, units, missing values and 和暦 years as the seeds write them.
  */
 import fc from "fast-check";
-import { isMissingText, normalizeText, parseNumber, parseYear, readValueCell, type CellReading } from "../../src/engine";
+import { isMissingText, normalizeForReading, normalizeText, parseNumber, parseYear, readValueCell, type CellReading } from "../../src/engine";
 import {
   anyText,
   digitsToFullWidth,
@@ -54,6 +54,17 @@ describe("cell reader: any text", () => {
       fc.property(anyText, (s) => {
         const once = normalizeText(s);
         expect(normalizeText(once)).toBe(once);
+      }),
+    );
+  });
+
+  test("surrounding spaces (half- or full-width) and reading the normalized text change nothing", () => {
+    const pad = fc.constantFrom("", " ", "\u3000", "  ", "\t", "\n", "\r\n");
+    run(
+      fc.property(fc.oneof(anyText, tokenSoup), pad, pad, (s, a, b) => {
+        expect(meaning(readValueCell(a + s + b))).toEqual(meaning(readValueCell(s)));
+        expect(meaning(readValueCell(normalizeForReading(s)))).toEqual(meaning(readValueCell(s)));
+        expect(parseNumber(normalizeForReading(s))).toEqual(parseNumber(s));
       }),
     );
   });
