@@ -15,6 +15,8 @@ export interface Block {
   width: number;
   /** Block row of the table's first header row. */
   headerRow: number;
+  /** Block rows of every header row (the first header and its repeats on later printed pages). */
+  headerRows: number[];
 }
 
 /** A sheet under construction. */
@@ -255,7 +257,7 @@ export function indicatorBlock(spec: IndicatorTableSpec): Block {
   rows.push([TREND_LEGEND, null, null, null, null, null, null, null, null]);
   inserted.push(false);
   merges.push({ top: r, left: 0, bottom: r, right: 8 });
-  return { rows, merges, inserted, width: 9, headerRow: 0 };
+  return { rows, merges, inserted, width: 9, headerRow: 0, headerRows: [0, 1] };
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -341,9 +343,11 @@ export function progressBlock(spec: ProgressTableSpec): Block {
     inserted.push(ins);
     return rows.length - 1;
   };
+  const headerRows: number[] = [];
   const header = () => {
     const h = push(PROGRESS_HEADER_1);
     push(PROGRESS_HEADER_2);
+    headerRows.push(h, h + 1);
     for (const m of [
       [0, 0, 1, 0],
       [0, 1, 1, 2],
@@ -382,7 +386,7 @@ export function progressBlock(spec: ProgressTableSpec): Block {
       header();
     }
   });
-  return { rows, merges, inserted, width: 8, headerRow };
+  return { rows, merges, inserted, width: 8, headerRow, headerRows };
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -431,7 +435,13 @@ export const junkSpec = (aboveValue: fc.Arbitrary<CellValue> = junkValue, leftVa
  * columns left of it (columns 0..dc−2, down and beyond the block's rows): one blank row and one
  * blank column always separate the junk from the table.
  */
-export function addJunk(grid: Grid, junk: JunkSpec, blockHeight: number, blockWidth: number): void {
+export function addJunk(
+  grid: Grid,
+  junk: JunkSpec,
+  blockHeight: number,
+  blockWidth: number,
+  allow: (area: "above" | "left", row: number, col: number, value: CellValue) => boolean = () => true,
+): void {
   const area = (a: "above" | "left") =>
     a === "above"
       ? { top: 0, left: 0, rows: junk.dr - 1, cols: junk.dc + blockWidth + 2 }
@@ -458,7 +468,7 @@ export function addJunk(grid: Grid, junk: JunkSpec, blockHeight: number, blockWi
     const r = c.y % ar.rows;
     const col = c.x % ar.cols;
     // inside a merged area only the top-left cell holds a value
-    if (inMergeTail(r, col)) continue;
+    if (inMergeTail(r, col) || !allow(c.area, r, col, c.value)) continue;
     grid.set(r, col, c.value);
   }
 }
