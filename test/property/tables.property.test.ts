@@ -6,10 +6,10 @@
  * (values, years, marks, rates) and progress items, only moved.
  */
 import fc from "fast-check";
-import { achievementRate, analyzeWorkbook, parseA1, parseRange, rangeToA1, resolveSettings, toA1, trendMark, type WorkbookAnalysis } from "../../src/engine";
+import { achievementRate, analyzeWorkbook, planFill, parseA1, parseRange, rangeToA1, resolveSettings, toA1, trendMark, type WorkbookAnalysis } from "../../src/engine";
 import { classifyHeader } from "../../src/engine/tables/headers";
 import type { Direction } from "../../src/engine/model/indicator";
-import type { CellValue } from "../../src/engine/model/snapshot";
+import type { CellValue, SheetSnapshot } from "../../src/engine/model/snapshot";
 import {
   addJunk,
   Grid,
@@ -54,6 +54,7 @@ function junkAllowed(block: Block, rowOf: number[]) {
 
 interface Placed {
   analysis: WorkbookAnalysis;
+  sheet: SheetSnapshot;
   /** Sheet row (0-based) of each block row, −1 when the row is left out. */
   rowOf: number[];
   dc: number;
@@ -65,7 +66,8 @@ function analyse(block: Block, junk: JunkSpec | null): Placed {
   const dc = junk ? junk.dc : 0;
   const rowOf = place(grid, block, dr, dc, junk !== null);
   if (junk) addJunk(grid, junk, block.rows.length, block.width, junkAllowed(block, rowOf));
-  return { analysis: analyzeWorkbook({ name: "prop.xlsx", sheets: [grid.snapshot("表")] }), rowOf, dc };
+  const sheet = grid.snapshot("表");
+  return { analysis: analyzeWorkbook({ name: "prop.xlsx", sheets: [sheet] }), sheet, rowOf, dc };
 }
 
 /** Map a 0-based sheet row of the clean sheet to the row of the same block row in the other. */
@@ -168,6 +170,10 @@ describe("indicator table (sheet 1 §2-2) among junk", () => {
         const moved = analyse(block, junk);
         expectSameMoved(clean, moved);
         expectReadsSpec(spec, moved);
+        // Fill writes the same marks and rates into the same (moved) cells
+        const cell = cellMapper(clean, moved);
+        const fill = (p: Placed) => planFill({ sheets: [p.sheet] }).changes;
+        expect(fill(moved)).toEqual(fill(clean).map((c) => ({ ...c, cell: cell(c.cell) })));
       }),
       { numRuns: RUNS },
     );
