@@ -18,7 +18,7 @@ import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
 import { FillTab } from "./FillTab";
-import { TemplatesSlot } from "./TemplatesSlot";
+import { TemplatesTab } from "./templates/TemplatesTab";
 import { defaultSettings, loadSettings, saveSettings } from "./settings";
 import { errorText } from "./format";
 import type { PaneHost } from "./types";
@@ -180,7 +180,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
             {x.id === "fill" && (
               <FillTab host={host} settings={settings} onSettingsChange={onSettingsChange} settingsRejected={rejected} />
             )}
-            {x.id === "templates" && <TemplatesSlot port={host.port} locale={locale} getSelection={host.getSelection} />}
+            {x.id === "templates" && <TemplatesTab port={host.port} locale={locale} getSelection={host.getSelection} />}
           </ErrorBoundary>
         </div>
       ))}

@@ -174,6 +174,27 @@ test("settings are saved in the workbook and change the computed rate", async ()
   expect(stored).toMatchObject({ rateMethod: "progress", capRate: false, rateDecimals: 1 });
 });
 
+test("テンプレート: the catalogue is listed and a template goes into a new sheet", async () => {
+  await page.getByTestId("tab-templates").click();
+  await page.getByTestId("templates-tab").waitFor();
+  // (Fluent puts a Radio's data-testid on its input.)
+  const options = page.locator('input[type=radio][data-testid^="template-"]');
+  await options.first().waitFor();
+  expect(await options.count()).toBeGreaterThanOrEqual(1);
+  await page.getByTestId("template-preview").waitFor();
+  const before = await page.getByRole("tab").count();
+  await page.getByTestId("mode-newSheet").check();
+  const sheetName = await page.getByTestId("sheet-name").getAttribute("placeholder");
+  await page.getByTestId("insert").click();
+  await page.getByTestId("templates-notice").waitFor();
+  // The preview's sheet tabs show the new sheet (the write went through the pane's port).
+  expect(sheetName).toBeTruthy();
+  await page.getByRole("tab", { name: sheetName!, exact: true }).waitFor();
+  expect(await page.getByRole("tab").count()).toBe(before + 1);
+  await screenshot(page, "preview-8-templates.png");
+  expect(await seriousViolations()).toEqual([]);
+});
+
 test("the pane switches to English", async () => {
   await page.getByTestId("language").click();
   await page.getByTestId("tab-check").click();
