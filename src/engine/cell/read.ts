@@ -14,6 +14,22 @@ const DASHES = /[\u2212\u2015\u2010\u2011\u2012\u2013\u2014\uFF0D\uFE63\uFE58]/g
  * commas, parentheses and % become ASCII. Line breaks are kept; other runs of spaces become one.
  */
 export function normalizeText(input: string): string {
+  if (input.length <= 120) {
+    const hit = normalized.get(input);
+    if (hit !== undefined) return hit;
+    const out = normalizeUncached(input);
+    if (normalized.size >= 20000) normalized.clear();
+    normalized.set(input, out);
+    return out;
+  }
+  return normalizeUncached(input);
+}
+
+/** Short texts repeat (headers, units, marks, years): their normal forms are kept. */
+const normalized = new Map<string, string>();
+
+function normalizeUncached(input: string): string {
+  if (/^[\x21-\x7e]*$/.test(input)) return input; // plain ASCII without spaces: nothing to do
   let s = input.normalize("NFKC").replace(DASHES, "-");
   s = s.replace(/\r\n?/g, "\n").replace(/[ \t\u00A0\u3000]+/g, " ");
   if (/^\s*\u30FC\s*$/.test(s)) s = "-";

@@ -84,7 +84,19 @@ export function isYearOnly(text: string): boolean {
   return rest === "" || rest === "実績" || rest === "時点";
 }
 
+const classified = new Map<string, Role | null>();
+
 export function classifyHeader(text: string): Role | null {
+  const hit = classified.get(text);
+  if (hit !== undefined) return hit;
+  const role = classifyUncached(text);
+  if (classified.size >= 20000) classified.clear();
+  classified.set(text, role);
+  return role;
+}
+
+function classifyUncached(text: string): Role | null {
+  if (text.length > 80) return null;
   const s = compactText(text).replace(/^※|※$/g, "").replace(/\(※\)|（※）/g, "");
   if (!s || s.length > 40) return null;
   for (const [re, role] of RULES) if (re.test(s)) return role;

@@ -167,7 +167,35 @@ function looksLikeData(sheet: SheetSnapshot, r: number, cand: HeaderCandidate): 
   return false;
 }
 
+/** How many distinct cells of the row (a merged area counts once) read as header words. */
+function ownHeaderCells(sheet: SheetSnapshot, r: number): number {
+  const seen = new Set<string>();
+  for (let c = 0; c < sheet.colCount; c++) {
+    const m = mergeAt(sheet, r, c);
+    const v = m ? getCell(sheet, m.top, m.left) : getCell(sheet, r, c);
+    if (typeof v !== "string" || v.length > 80 || !classifyHeader(v)) continue;
+    seen.add(m ? `${m.top},${m.left}` : `${r},${c}`);
+    if (seen.size >= 2) return 2;
+  }
+  return seen.size;
+}
+
+const headerMemo = new WeakMap<SheetSnapshot, Map<number, HeaderCandidate | null>>();
+
+/** The header starting at row r, if any (memoized per sheet snapshot: snapshots are not mutated). */
 function detectHeader(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
+  let memo = headerMemo.get(sheet);
+  if (!memo) headerMemo.set(sheet, (memo = new Map()));
+  let h = memo.get(r);
+  if (h === undefined) {
+    h = detectHeaderUncached(sheet, r);
+    memo.set(r, h);
+  }
+  return h;
+}
+
+function detectHeaderUncached(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
+  if (ownHeaderCells(sheet, r) < 2) return null;
   const one = buildHeader(sheet, r, 1);
   const two = r + 1 < sheet.rowCount ? buildHeader(sheet, r, 2) : null;
   if (two && !looksLikeData(sheet, r + 1, two)) {
@@ -211,7 +239,9 @@ function rowIsHeaderRepeat(sheet: SheetSnapshot, r: number, h: HeaderCandidate):
   let total = 0;
   for (const [c, parts] of h.texts) {
     total++;
-    const t = compactText(cellText(getCell(sheet, r, c)));
+    const v = getCell(sheet, r, c);
+    if (typeof v !== "string" || v.length > 80) continue;
+    const t = compactText(v);
     if (t && parts.some((p) => compactText(p) === t)) same++;
   }
   return total > 0 && same >= Math.max(2, Math.ceil(total * 0.4));
