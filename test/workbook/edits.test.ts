@@ -139,3 +139,33 @@ test("a protected sheet: unlocked input cells are written, locked cells refused;
   expect(snap.sheets[1].values[1][1]).toBe(0.95);
   expect(snap.sheets[1].values[0][1]).toBe("達成率");
 });
+
+test("a new cell takes the style of its row or column, as when typing in Excel", async () => {
+  const e = new ExcelJS.Workbook();
+  const ws = e.addWorksheet("書式");
+  ws.getColumn("C").numFmt = "0.0%";
+  ws.getColumn("C").alignment = { horizontal: "center" };
+  ws.getRow(5).font = { bold: true };
+  ws.getCell("A1").value = "x";
+  ws.getCell("A5").value = "行"; // so that exceljs writes row 5 (with its style)
+  const src = new Uint8Array((await e.xlsx.writeBuffer()) as ArrayBuffer);
+  expect(dec.decode((await zipEntries(src)).get("xl/worksheets/sheet1.xml")!)).toMatch(/<row r="5"[^>]*customFormat="1"/);
+  const wb = XlsxWorkbook.fromBuffer(src, "書式.xlsx");
+  await wb.applyEdits({
+    cells: [
+      { sheet: "書式", cell: "C3", value: 0.875 },
+      { sheet: "書式", cell: "E5", value: "太字の行" },
+      { sheet: "書式", cell: "D9", value: null }, // clearing an empty cell creates nothing
+    ],
+  });
+  const out = await wb.toBuffer();
+  const snap = (await XlsxWorkbook.fromBuffer(out, "x.xlsx").readSnapshot()).sheets[0];
+  expect(snap.values[2][2]).toBe(0.875);
+  expect(snap.numberFormats?.[2]?.[2]).toBe("0.0%");
+  const r = new ExcelJS.Workbook();
+  await r.xlsx.load(Buffer.from(out) as unknown as ArrayBuffer);
+  const rs = r.getWorksheet("書式")!;
+  expect(rs.getCell("C3").alignment?.horizontal).toBe("center");
+  expect(rs.getCell("E5").font?.bold).toBe(true);
+  expect(dec.decode((await zipEntries(out)).get("xl/worksheets/sheet1.xml")!)).not.toContain('r="D9"');
+});

@@ -293,7 +293,7 @@ export class XlsxWorkbook implements WorkbookPort {
       const tables = this.tables(info);
       const prot = findElement(xml, p + "sheetProtection");
       const protectedSheet = prot ? /^(1|true)$/.test(parseAttrs(prot.tag).sheet ?? "") : false;
-      const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
+      const changes = new Map<number, Map<number, (old: string | null, inherited: number) => string | null>>();
       for (const edit of edits) {
         const { row, col } = parseA1(edit.cell);
         const inArray = arrays.find((r) => row >= r.top && row <= r.bottom && col >= r.left && col <= r.right && !(row === r.top && col === r.left));
@@ -308,7 +308,10 @@ export class XlsxWorkbook implements WorkbookPort {
         }
         const m = changes.get(row) ?? new Map();
         const prev = m.get(col);
-        m.set(col, (old: string | null) => this.buildCell(prev ? prev(old) : old, row, col, edit, p));
+        m.set(col, (old: string | null, inherited: number) => {
+          const base = prev ? prev(old, inherited) : old;
+          return this.buildCell(base, row, col, edit, p, base === null ? inherited : 0);
+        });
         changes.set(row, m);
         if (edit.formula !== undefined) formulaWritten = true;
       }
@@ -414,9 +417,9 @@ export class XlsxWorkbook implements WorkbookPort {
     return out;
   }
 
-  private buildCell(old: string | null, row: number, col: number, edit: EditBatch["cells"][number], p: string): string | null {
+  private buildCell(old: string | null, row: number, col: number, edit: EditBatch["cells"][number], p: string, inherited = 0): string | null {
     const openEnd = old ? old.indexOf(">") + 1 : 0;
-    let tag = old ? old.slice(0, openEnd) : `<${p}c r="${toA1(row, col)}">`;
+    let tag = old ? old.slice(0, openEnd) : inherited ? `<${p}c r="${toA1(row, col)}" s="${inherited}">` : `<${p}c r="${toA1(row, col)}">`;
     if (tag.endsWith("/>")) tag = tag.slice(0, -2) + ">";
     let inner = old && !(old.endsWith("/>") && openEnd === old.length) ? old.slice(openEnd, old.lastIndexOf("</")) : "";
     const oldS = Number(parseAttrs(tag).s ?? 0);
@@ -444,6 +447,7 @@ export class XlsxWorkbook implements WorkbookPort {
     tag = s ? setAttr(tag, "s", String(s)) : strip(tag, "s");
     tag = setAttr(tag, "r", toA1(row, col));
     if (!inner) {
+      if (old === null && edit.numberFormat === undefined && edit.style === undefined) return null;
       if (!/\ss\s*=/.test(tag) && !/\s(ph|cm|vm)\s*=/.test(tag)) return null;
       return tag.slice(0, -1) + "/>";
     }
@@ -560,7 +564,7 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       const xml = this.sheetXml(info);
       const p = rootPrefix(xml);
-      const changes = new Map<number, Map<number, (old: string | null) => string | null>>();
+      const changes = new Map<number, Map<number, (old: string | null, inherited: number) => string | null>>();
       for (const c of [...cells].reverse()) {
         const { row, col } = parseA1(c.cell);
         const now = getCellXml(xml, p, row, col);

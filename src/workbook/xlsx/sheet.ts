@@ -373,7 +373,7 @@ function widenSpans(tag: string, cols: number[]): string {
 export function patchCells(
   xmlIn: string,
   p: string,
-  changes: Map<number, Map<number, (old: string | null) => string | null>>,
+  changes: Map<number, Map<number, (old: string | null, inherited: number) => string | null>>,
   opts: PatchOptions = {},
 ): PatchResult {
   const old = new Map<string, string | null>();
@@ -386,6 +386,22 @@ export function patchCells(
   const byRow = new Map(rows.map((r) => [r.row, r]));
   const targets = [...changes.keys()].sort((a, b) => a - b);
   const splices: { start: number; end: number; text: string }[] = [];
+  // Style a new cell inherits, as in Excel: its row's style (customFormat), else its column's.
+  const colStyles: { min: number; max: number; s: number }[] = [];
+  const colsEl = findElement(xml, p + "cols", 0, sd.start);
+  if (colsEl && !colsEl.selfClosing) {
+    for (const e of findAll(xml, p + "col", colsEl.openEnd, colsEl.end)) {
+      const a = parseAttrs(e.tag);
+      if (a.style && Number(a.style) > 0) colStyles.push({ min: Number(a.min) - 1, max: Number(a.max) - 1, s: Number(a.style) });
+    }
+  }
+  const inheritedStyle = (rowTag: string | null, col: number): number => {
+    if (rowTag) {
+      const a = parseAttrs(rowTag);
+      if ((a.customFormat === "1" || a.customFormat === "true") && a.s) return Number(a.s) || 0;
+    }
+    return colStyles.find((c) => col >= c.min && col <= c.max)?.s ?? 0;
+  };
   const insertPos = (row: number): number => {
     let lo = 0, hi = rows.length;
     while (lo < hi) {
@@ -411,7 +427,7 @@ export function patchCells(
     for (const [col, fn] of cols) {
       const i = cells.findIndex((c) => c.col === col);
       const before = i >= 0 ? cells[i].xml : null;
-      const after = fn(before);
+      const after = fn(before, before === null ? inheritedStyle(existing ? existing.tag : null, col) : 0);
       const key = toA1(row, col);
       old.set(key, before);
       now.set(key, after);
