@@ -7,6 +7,7 @@
 import * as fs from "fs";
 import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
+import { analyzeWorkbook } from "../../src/engine";
 import { ensureBuild } from "./build";
 import { axe, launch, screenshot, watch, type Browser, type PageWatch } from "./browser";
 import { makeFixture, SHEET } from "./fixture";
@@ -83,6 +84,21 @@ test("Check finds the planted wrong mark, grouped by sheet and rule, with counts
   await expect(page.locator("section h3").first().textContent()).resolves.toBe(`シート「${SHEET}」`);
   await screenshot(page, "preview-2-check.png");
   expect(await seriousViolations()).toEqual([]);
+});
+
+test("Check over every sheet gives the same findings as the command line's engine on the same file", async () => {
+  await page.getByRole("radio", { name: "すべてのシート" }).check();
+  await page.getByTestId("run-check").click();
+  await page.locator('[data-testid=finding][data-cell="G6"]').waitFor();
+  await page.getByTestId("progress").waitFor({ state: "detached" });
+  const inPane = await page
+    .locator("[data-testid=finding]")
+    .evaluateAll((els) => els.map((e) => `${e.getAttribute("data-sheet")}!${e.getAttribute("data-cell")} ${e.getAttribute("data-rule")}`));
+  const wb = XlsxWorkbook.fromBuffer(new Uint8Array(fixture), "shisaku06.xlsx");
+  const expected = analyzeWorkbook(await wb.readSnapshot()).issues.map((f) => `${f.sheet}!${f.cell} ${f.rule}`);
+  expect([...inPane].sort()).toEqual([...expected].sort());
+  expect(expected).toContain(`${SHEET}!G6 trend-mark-mismatch`);
+  await page.getByRole("radio", { name: "このシート" }).check();
 });
 
 test("clicking a result shows its sheet and highlights its cell", async () => {
@@ -239,3 +255,59 @@ test("taskpane.html outside Excel: Office.js (from the CDN, served locally here)
   expect(await w.csp()).toEqual([]);
   await p.close();
 });
+
+/**
+ * A stand-in for Office.js inside Excel: onReady says "Excel"; Excel.run first reports cell-edit
+ * mode (three times), then fails outright. The real task pane bundle and Office adapter run on it.
+ */
+const FAKE_OFFICE_JS = `
+window.__excelCalls = 0;
+window.Office = {
+  HostType: { Excel: "Excel" },
+  onReady: function (cb) {
+    var info = { host: "Excel", platform: "OfficeOnline" };
+    if (cb) setTimeout(function () { cb(info); }, 0);
+    return Promise.resolve(info);
+  },
+  context: {
+    displayLanguage: "ja-JP",
+    requirements: { isSetSupported: function () { return false; } },
+    document: { settings: { get: function () { return null; }, set: function () {}, saveAsync: function (cb) { if (cb) cb({ status: "succeeded" }); } } }
+  }
+};
+window.Excel = {
+  run: function () {
+    window.__excelCalls++;
+    if (window.__excelCalls <= 3) {
+      var e = new Error("The cell is being edited");
+      e.code = "InvalidOperationInCellEditMode";
+      return Promise.reject(e);
+    }
+    return Promise.reject(new Error("テスト用の Excel はブックを読めません"));
+  }
+};
+`;
+
+test("inside Excel (a stand-in Office.js): cell-edit mode shows the notice and retries; a failure is a clear message in the pane", async () => {
+  const p = await browser.context.newPage();
+  const w = await watch(p, server.origin, OFFICE_JS_DIR);
+  await p.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
+    r.fulfill({ body: FAKE_OFFICE_JS, contentType: "text/javascript" }),
+  );
+  await p.goto(`${server.origin}/taskpane.html`);
+  await p.getByTestId("run-check").click();
+  const busy = p.getByTestId("busy");
+  await busy.waitFor();
+  await expect(busy.textContent()).resolves.toBe("セル編集中です。編集を終えると自動で再試行します");
+  await screenshot(p, "taskpane-edit-mode.png");
+  const error = p.getByTestId("error");
+  await error.waitFor();
+  await busy.waitFor({ state: "detached" });
+  await expect(error.textContent()).resolves.toContain("テスト用の Excel はブックを読めません");
+  // It retried past the edit mode (3 refusals) before giving the error.
+  expect(await p.evaluate(() => (window as unknown as { __excelCalls: number }).__excelCalls)).toBeGreaterThan(3);
+  await screenshot(p, "taskpane-error.png");
+  expect(await w.csp()).toEqual([]);
+  await p.close();
+});
+
