@@ -21,7 +21,7 @@ import type { SheetSnapshot } from "../workbook/port";
 import { t, type Locale } from "../messages";
 import { App } from "../taskpane/App";
 import { initialLocale, LocaleContext, rememberLocale } from "../taskpane/i18n";
-import { errorText } from "../taskpane/format";
+import { errorText, knownErrorText } from "../taskpane/format";
 import type { CellRef } from "../taskpane/types";
 import { createPreviewHost } from "./previewHost";
 import { Grid, MAX_COLS, MAX_ROWS } from "./Grid";
@@ -104,7 +104,8 @@ export function PreviewApp() {
         setWritten(new Set());
         setDoc({ workbook, fileName, loadId: ++loadCount.current });
       } catch (e) {
-        setError(t(locale, "preview.loadFailed", { file: fileName, reason: errorText(e, locale) }));
+        // File errors already name the file and say what to do; anything else is wrapped.
+        setError(knownErrorText(e, locale) ?? t(locale, "preview.loadFailed", { file: fileName, reason: errorText(e, locale) }));
       } finally {
         setLoading(null);
       }

@@ -33,12 +33,8 @@ export function formatPlain(v: string | number | null | undefined, locale: Local
   return typeof v === "number" ? formatNumber(v, locale) : v;
 }
 
-/**
- * What to tell the user about an error. Errors of the adapters carry a message key of
- * src/messages.ts (OfficeAdapterError: messageKey + params; WorkbookFileError: code + params): those
- * are shown in the user's language as they are; anything else is wrapped in a generic sentence.
- */
-export function errorText(e: unknown, locale: Locale): string {
+/** The message of an adapter error that carries a message key, in the user's language; else null. */
+export function knownErrorText(e: unknown, locale: Locale): string | null {
   if (typeof e === "object" && e !== null) {
     const o = e as { messageKey?: unknown; code?: unknown; params?: unknown };
     const params = (typeof o.params === "object" && o.params !== null ? o.params : {}) as Record<string, string | number>;
@@ -48,6 +44,17 @@ export function errorText(e: unknown, locale: Locale): string {
       }
     }
   }
+  return null;
+}
+
+/**
+ * What to tell the user about an error. Errors of the adapters carry a message key of
+ * src/messages.ts (OfficeAdapterError: messageKey + params; WorkbookFileError: code + params): those
+ * are shown in the user's language as they are; anything else is wrapped in a generic sentence.
+ */
+export function errorText(e: unknown, locale: Locale): string {
+  const known = knownErrorText(e, locale);
+  if (known !== null) return known;
   let reason: string;
   if (e instanceof Error) reason = e.message || e.name;
   else if (typeof e === "string") reason = e;

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { analyzeWorkbook } from "../../src/engine";
+import { t } from "../../src/messages";
 import { ensureBuild } from "./build";
 import { axe, launch, screenshot, watch, type Browser, type PageWatch } from "./browser";
 import { makeFixture, SHEET } from "./fixture";
@@ -27,6 +28,8 @@ beforeAll(async () => {
   server = await serve(dir, {
     "/fixtures/shisaku06.xlsx": fixture,
     "/fixtures/garbage-settings.xlsx": Buffer.from(await garbage.toBuffer()),
+    "/fixtures/empty.xlsx": Buffer.alloc(0),
+    "/fixtures/memo.xlsx": Buffer.from("これはメモです。Excel のブックではありません。\n", "utf8"),
   });
   browser = await launch();
   page = await browser.context.newPage();
@@ -41,8 +44,9 @@ afterAll(async () => {
 });
 
 const cell = (a1: string) => page.locator(`[data-testid=grid] td[data-cell="${a1}"]`);
-const seriousViolations = async () =>
-  (await axe(page))
+const seriousViolations = () => seriousViolationsOf(page);
+const seriousViolationsOf = async (p: Page) =>
+  (await axe(p))
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
 
@@ -241,6 +245,23 @@ test("settings stored in the workbook that do not fit are rejected, with a messa
   await p.close();
 });
 
+test.each([
+  ["empty.xlsx", t("ja", "file.empty", { file: "empty.xlsx" })],
+  ["memo.xlsx", t("ja", "file.notXlsx", { file: "memo.xlsx" })],
+])("a bad file (%s) gets a clear message naming it, and no pane", async (name, message) => {
+  const p = await browser.context.newPage();
+  const w = await watch(p, server.origin, OFFICE_JS_DIR);
+  await p.goto(`${server.origin}/preview.html?file=/fixtures/${name}`);
+  const err = p.getByTestId("preview-error");
+  await err.waitFor();
+  await expect(err.textContent()).resolves.toBe(message);
+  expect(await p.getByTestId("run-check").count()).toBe(0);
+  expect(await p.getByTestId("download").isDisabled()).toBe(true);
+  if (name === "memo.xlsx") await screenshot(p, "preview-bad-file.png");
+  expect(w.errors).toEqual([]);
+  await p.close();
+});
+
 test("taskpane.html outside Excel: Office.js (from the CDN, served locally here) loads and the page says what to do", async () => {
   const p = await browser.context.newPage();
   const w = await watch(p, server.origin, OFFICE_JS_DIR);
@@ -307,6 +328,7 @@ test("inside Excel (a stand-in Office.js): cell-edit mode shows the notice and r
   // It retried past the edit mode (3 refusals) before giving the error.
   expect(await p.evaluate(() => (window as unknown as { __excelCalls: number }).__excelCalls)).toBeGreaterThan(3);
   await screenshot(p, "taskpane-error.png");
+  expect(await seriousViolationsOf(p)).toEqual([]);
   expect(await w.csp()).toEqual([]);
   await p.close();
 });
