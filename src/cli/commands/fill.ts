@@ -6,6 +6,7 @@ import { CliError, fileErrorMessage, mergeSettings, openWorkbook, parseSettingsF
 import { planFill } from "../../engine";
 import { cellText } from "../../engine/cell/read";
 import { writeFileAtomic } from "../../workbook/xlsx/files";
+import { isWorkbookFileError } from "../../workbook/xlsx/errors";
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { locale } = ctx;
@@ -50,12 +51,17 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     if (!json) for (const k of plan.skipped) ctx.stdout(t(locale, "cli.fillSkippedFormula", { sheet: k.sheet, cell: k.cell, after: typeof k.after === "number" ? `${(k.after * 100).toFixed(settingsDecimals(settings))}%` : String(k.after ?? "") }));
     if (dryRun) return 0;
-    if (plan.batch.cells.length > 0) await opened.workbook.applyEdits(plan.batch);
-    const bytes = await opened.workbook.toBuffer();
     try {
-      await writeFileAtomic(target, bytes);
+      if (plan.batch.cells.length > 0) await opened.workbook.applyEdits(plan.batch);
     } catch (e) {
-      ctx.stderr(t(locale, "file.writeFailed", { file: target, reason: e instanceof Error ? e.message : String(e) }));
+      // e.g. a locked cell of a protected sheet: nothing was changed, nothing is written
+      ctx.stderr(fileErrorMessage(e, input, locale));
+      return 2;
+    }
+    try {
+      await writeFileAtomic(target, await opened.workbook.toBuffer());
+    } catch (e) {
+      ctx.stderr(isWorkbookFileError(e) ? fileErrorMessage(e, target, locale) : t(locale, "file.writeFailed", { file: target, reason: e instanceof Error ? e.message : String(e) }));
       return 2;
     }
     if (!json) {
