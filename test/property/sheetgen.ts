@@ -142,7 +142,8 @@ export interface IndicatorSpec {
   fullWidth: boolean;
   unitInCells: boolean;
   yearOnSecondLine: boolean;
-  missing: string;
+  /** How an unknown value is written: a dash, a word, empty, or a formula error. */
+  missing: CellValue;
   mark: string;
   rate: number | null;
   remark: string;
@@ -164,7 +165,7 @@ const indicatorSpec = (name: string): fc.Arbitrary<IndicatorSpec> =>
     fullWidth: fc.boolean(),
     unitInCells: fc.boolean(),
     yearOnSecondLine: fc.boolean(),
-    missing: fc.constantFrom("－", "―", "‐", "-", "調査未実施", "未把握", ""),
+    missing: fc.constantFrom<CellValue>("－", "―", "‐", "-", "調査未実施", "未把握", "", { error: "#DIV/0!" }, { error: "#N/A" }, "#REF!"),
     mark: fc.constantFrom("", "◎", "○", "▼", "⇒", "－", "〇"),
     rate: fc.option(fc.integer({ min: 0, max: 1500 }).map((n) => n / 1000), { nil: null }),
     remark: fc.oneof(fc.constant(""), safeText.map((s) => "・" + s)),

@@ -157,6 +157,15 @@ describe("indicator table (sheet 1 §2-2) among junk", () => {
         const last = clean.rowOf[block.rows.length - 2];
         expect(clean.analysis.sheets[0].tables).toEqual([{ kind: "indicators", sheet: "表", range: `A1:I${last + 1}` }]);
         expectReadsSpec(spec, clean);
+        // a formula error (#DIV/0!, #N/A, #REF!) is an unknown value with a finding on its cell
+        const isError = (v: unknown) => (typeof v === "object" && v !== null) || v === "#REF!";
+        const errorCells = spec.rows.flatMap((s, k) =>
+          !isError(s.missing)
+            ? []
+            : ([["C", s.baseline], ["D", s.previous], ["E", s.current]] as const).filter(([, v]) => v === null).map(([col]) => `${col}${k + 3}`),
+        );
+        const flagged = clean.analysis.issues.filter((f) => f.rule === "formula-error").map((f) => f.cell);
+        expect(flagged.sort()).toEqual(errorCells.sort());
       }),
       { numRuns: RUNS },
     );
