@@ -12,41 +12,12 @@ import type { CommandContext } from "../main";
 import { CliError, fileErrorMessage, mergeSettings, openWorkbook, parseSettingsFlags, type OpenedWorkbook } from "../open";
 import { reportFormat, writeReport } from "../batch/report";
 import { compareWorkbooks, reportedYear, type WorkbookComparison } from "../../engine/compare";
-import { toFileResultJson, type FileResult } from "../../engine/report/types";
+import { fileResultOf, toFileResultJson, type FileResult } from "../../engine/report/types";
 import { formatYear } from "../../engine/report/format";
 
 /** The comparison as a check result of this year's file (JSON and report formats of `check`). */
 export function comparisonResult(file: string, c: WorkbookComparison): FileResult {
-  const a = c.currentAnalysis;
-  return {
-    file,
-    error: null,
-    sheets: a.sheets.map((s) => ({ name: s.name, tables: s.tables.map((x) => ({ kind: x.kind, range: x.range })) })),
-    indicators: a.indicators.map((i) => ({
-      sheet: i.sheet,
-      row: i.row,
-      name: i.name,
-      unit: i.unit,
-      direction: i.direction,
-      baseline: { value: i.baseline.value, year: i.baseline.year },
-      previous: { value: i.previous.value, year: i.previous.year },
-      current: { value: i.current.value, year: i.current.year },
-      target: { value: i.target.value, year: i.target.year, qualitative: i.target.qualitative },
-      trendMark: i.trendMark,
-      achievementRate: i.achievementRate,
-      pace: i.pace,
-    })),
-    issues: c.issues.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: f.message,
-      expected: f.expected,
-      actual: f.actual,
-    })),
-    progress: a.progressItems.map((p) => ({ sheet: p.sheet, row: p.row, name: p.name, evaluation: p.evaluation })),
-  };
+  return fileResultOf(file, c.currentAnalysis, c.issues);
 }
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {

@@ -4,7 +4,8 @@
  * extra fields for the report (evaluation marks of progress tables, pace grades) that
  * `toFileResultJson` strips.
  */
-import type { Severity } from "../model/findings";
+import type { Finding, Severity } from "../model/findings";
+import type { WorkbookAnalysis } from "../api";
 
 export interface YearValueJson {
   value: number | null;
@@ -71,33 +72,55 @@ export interface FileResult extends FileResultJson {
   progress?: ProgressEvaluationJson[];
 }
 
+/** An indicator as the JSON prints it (extra fields of the input are dropped). */
+export function indicatorJson(i: IndicatorJson): IndicatorJson {
+  return {
+    sheet: i.sheet,
+    row: i.row,
+    name: i.name,
+    unit: i.unit,
+    direction: i.direction,
+    baseline: { value: i.baseline.value, year: i.baseline.year },
+    previous: { value: i.previous.value, year: i.previous.year },
+    current: { value: i.current.value, year: i.current.year },
+    target: { value: i.target.value, year: i.target.year, qualitative: i.target.qualitative },
+    trendMark: i.trendMark,
+    achievementRate: i.achievementRate,
+  };
+}
+
+/** A finding as the JSON prints it (its fix and other extras dropped). */
+export function issueJson(f: IssueJson): IssueJson {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    sheet: f.sheet,
+    cell: f.cell,
+    message: f.message,
+    expected: f.expected,
+    actual: f.actual,
+  };
+}
+
+/** The result of one read workbook: its tables, indicators (with pace), progress marks and findings. */
+export function fileResultOf(file: string, a: WorkbookAnalysis, issues: Finding[] = a.issues): FileResult {
+  return {
+    file,
+    error: null,
+    sheets: a.sheets.map((s) => ({ name: s.name, tables: s.tables.map((x) => ({ kind: x.kind, range: x.range })) })),
+    indicators: a.indicators.map((i) => ({ ...indicatorJson(i), pace: i.pace })),
+    issues: issues.map(issueJson),
+    progress: a.progressItems.map((p) => ({ sheet: p.sheet, row: p.row, name: p.name, evaluation: p.evaluation })),
+  };
+}
+
 /** The object printed by `--json`: exactly the documented fields, in the documented order. */
 export function toFileResultJson(r: FileResult | FileResultJson): FileResultJson {
   return {
     file: r.file,
     error: r.error,
     sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ kind: t.kind, range: t.range })) })),
-    indicators: r.indicators.map((i) => ({
-      sheet: i.sheet,
-      row: i.row,
-      name: i.name,
-      unit: i.unit,
-      direction: i.direction,
-      baseline: { value: i.baseline.value, year: i.baseline.year },
-      previous: { value: i.previous.value, year: i.previous.year },
-      current: { value: i.current.value, year: i.current.year },
-      target: { value: i.target.value, year: i.target.year, qualitative: i.target.qualitative },
-      trendMark: i.trendMark,
-      achievementRate: i.achievementRate,
-    })),
-    issues: r.issues.map((f) => ({
-      rule: f.rule,
-      severity: f.severity,
-      sheet: f.sheet,
-      cell: f.cell,
-      message: f.message,
-      expected: f.expected,
-      actual: f.actual,
-    })),
+    indicators: r.indicators.map(indicatorJson),
+    issues: r.issues.map(issueJson),
   };
 }

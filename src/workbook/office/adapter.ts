@@ -80,19 +80,8 @@ export interface OfficeWorkbookOptions {
   name?: string;
 }
 
-/** What a revert did. */
-export interface RevertReport {
-  /** Cells put back as they were before the apply. */
-  restored: number;
-  /** Cells the user changed after the apply: left as the user made them. */
-  changedSinceApply: { sheet: string; cell: string }[];
-  /** Sheets of the record that no longer exist (their cells were left alone). */
-  missingSheets: string[];
-  /** Sheets the apply added and the revert deleted. */
-  removedSheets: string[];
-  /** Sheets the apply added that the user has since edited: kept. */
-  keptSheets: string[];
-}
+import type { RevertReport } from "../port";
+export type { RevertReport };
 
 export interface SelectionInfo {
   sheet: string;
