@@ -1,5 +1,5 @@
 /** 推移・達成率: the indicator tables, computed vs written marks and rates, Apply and Revert. */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import {
   Badge,
   Button,
@@ -102,18 +102,13 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
 
   const runRead = () => op.run((step) => analyse(step, settings));
 
-  // Recompute what is shown when the settings change (not on the first render).
-  const firstSettings = useRef(settings);
-  useEffect(() => {
-    if (firstSettings.current === settings) return;
-    firstSettings.current = settings;
-    if (result) void op.run((step) => analyse(step, settings));
-  }, [settings]);
-
+  // Save the changed settings, then recompute what is shown with them.
   const changeSettings = (patch: Partial<EngineSettings>) =>
     op.run(async (step) => {
+      const next: EngineSettings = { ...settings, ...patch, pace: { ...settings.pace, ...(patch.pace ?? {}) } };
       await step("pane.progress.settings");
-      await onSettingsChange({ ...settings, ...patch, pace: { ...settings.pace, ...(patch.pace ?? {}) } });
+      await onSettingsChange(next);
+      if (result) await analyse(step, next);
       op.setNotice({ intent: "success", text: t("pane.settings.saved") });
     });
 

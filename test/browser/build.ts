@@ -10,7 +10,17 @@ import * as os from "os";
 import * as path from "path";
 
 export const ROOT = path.resolve(__dirname, "../..");
-const INPUTS = ["src", "webpack.config.js", "scripts/webpack-no-function-loader.js", "package-lock.json", "tsconfig.json", "assets"];
+const INPUTS = [
+  "src",
+  "webpack.config.js",
+  "scripts/webpack-no-function-loader.js",
+  "package-lock.json",
+  "tsconfig.json",
+  "assets",
+  "test/office/fakeExcel.ts",
+  "test/browser/layout.ts",
+  "test/browser/fake-office",
+];
 const PREFIX = "plansheet-web-";
 
 function walk(p: string, out: string[]): void {
@@ -36,7 +46,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The directory of a production build of the current sources (built if needed). */
 export async function ensureBuild(): Promise<string> {
   // Debugging hook: use a build made by hand (e.g. webpack --mode development --env outputPath=DIR).
-  if (process.env.PLANSHEET_WEB_DIR) return path.resolve(process.env.PLANSHEET_WEB_DIR);
+  if (process.env.PLANSHEET_WEB_DIR) {
+    const d = path.resolve(process.env.PLANSHEET_WEB_DIR);
+    if (!fs.existsSync(path.join(d, "test-only/fake-office.js"))) {
+      spawnSync(process.execPath, [path.join(ROOT, "test/browser/fake-office/build.js"), path.join(d, "test-only")], { cwd: ROOT });
+    }
+    return d;
+  }
   const dir = path.join(os.tmpdir(), PREFIX + inputHash());
   const done = path.join(dir, ".complete");
   const lock = `${dir}.lock`;
@@ -68,6 +84,12 @@ export async function ensureBuild(): Promise<string> {
     if (r.status !== 0) {
       throw new Error(`webpack build failed (exit ${r.status}):\n${(r.stdout || "").slice(-4000)}\n${(r.stderr || "").slice(-4000)}`);
     }
+    // The stand-in Office.js for the in-Excel tests (kept out of the pages' own output).
+    const fake = spawnSync(process.execPath, [path.join(ROOT, "test/browser/fake-office/build.js"), path.join(dir, "test-only")], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (fake.status !== 0) throw new Error(`fake Office.js build failed:\n${fake.stdout}\n${fake.stderr}`);
     fs.writeFileSync(done, new Date().toISOString());
     // Older builds of other trees are of no further use.
     for (const n of fs.readdirSync(os.tmpdir())) {

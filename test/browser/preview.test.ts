@@ -5,6 +5,7 @@
  * Excel. Screenshots go to test-artifacts/.
  */
 import * as fs from "fs";
+import * as path from "path";
 import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { analyzeWorkbook } from "../../src/engine";
@@ -19,9 +20,10 @@ let browser: Browser;
 let page: Page;
 let seen: PageWatch;
 let fixture: Buffer;
+let webDir: string;
 
 beforeAll(async () => {
-  const dir = await ensureBuild();
+  const dir = (webDir = await ensureBuild());
   fixture = await makeFixture();
   const garbage = XlsxWorkbook.fromBuffer(new Uint8Array(fixture), "garbage.xlsx");
   await garbage.setSetting("plansheet.settings", JSON.stringify({ rateMethod: "magic", rateDecimals: "two" }));
@@ -331,5 +333,105 @@ test("inside Excel (a stand-in Office.js): cell-edit mode shows the notice and r
   expect(await seriousViolationsOf(p)).toEqual([]);
   expect(await w.csp()).toEqual([]);
   await p.close();
+});
+
+describe("inside Excel: the real taskpane.html on the project's fake Excel API (in place of Office.js)", () => {
+  let p: Page;
+  let w: PageWatch;
+  type Fake = {
+    selection?: { sheet: string; ref: { top: number; left: number; bottom: number; right: number } };
+    activeSheet?: string;
+    undoSteps: number;
+    editModeFailures: number;
+    syncCount: number;
+    settings: { saved: Map<string, unknown> };
+    getCell(sheet: string, a1: string): { value: unknown };
+    dump(): Record<string, Record<string, unknown>>;
+  };
+  const fake = <T,>(fn: (f: Fake) => T): Promise<T> =>
+    p.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
+
+  beforeAll(async () => {
+    p = await browser.context.newPage();
+    p.setDefaultTimeout(15_000);
+    w = await watch(p, server.origin, OFFICE_JS_DIR);
+    await p.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
+      r.fulfill({ path: path.join(webDir, "test-only/fake-office.js"), contentType: "text/javascript" }),
+    );
+    await p.goto(`${server.origin}/taskpane.html`);
+    await p.getByTestId("run-check").waitFor();
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  test("Check lists the planted wrong mark; clicking it selects G6 in Excel", async () => {
+    await fake((f) => {
+      f.selection = { sheet: "チェック結果", ref: { top: 0, left: 0, bottom: 0, right: 0 } };
+      f.activeSheet = "チェック結果";
+    });
+    // This sheet = the sheet of Excel's selection: チェック結果 has no findings; every sheet has G6.
+    await p.getByRole("radio", { name: "すべてのシート" }).check();
+    await p.getByTestId("run-check").click();
+    const finding = p.locator(`[data-testid=finding][data-rule="trend-mark-mismatch"][data-cell="G6"][data-sheet="${SHEET}"]`);
+    await finding.locator("button").first().click();
+    for (let i = 0; i < 50 && (await fake((f) => f.activeSheet)) !== SHEET; i++) await p.waitForTimeout(100);
+    expect(await fake((f) => f.activeSheet)).toBe(SHEET);
+    expect(await fake((f) => f.selection)).toEqual({ sheet: SHEET, ref: { top: 5, left: 6, bottom: 5, right: 6 } });
+    await screenshot(p, "excel-1-check.png");
+    expect(await seriousViolationsOf(p)).toEqual([]);
+  });
+
+  test("Apply writes only G6 (○) in one undo step; Revert puts back exactly what it replaced", async () => {
+    const before = await fake((f) => JSON.stringify(f.dump()));
+    await p.getByTestId("tab-fill").click();
+    await p.getByTestId("run-fill").click();
+    await expect(p.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-mark]').textContent()).resolves.toBe("○");
+    const undoBefore = await fake((f) => f.undoSteps);
+    await p.getByTestId("apply").click();
+    await p.getByTestId("revert").waitFor();
+    expect(await fake((f) => f.getCell("施策06", "G6").value)).toBe("○");
+    expect((await fake((f) => f.undoSteps)) - undoBefore).toBe(1);
+    // Nothing else changed.
+    const after = JSON.parse(await fake((f) => JSON.stringify(f.dump())));
+    const orig = JSON.parse(before);
+    expect(after[SHEET].G6).toEqual({ ...orig[SHEET].G6, v: "○" });
+    after[SHEET].G6 = orig[SHEET].G6;
+    expect(after).toEqual(orig);
+    await screenshot(p, "excel-2-applied.png");
+
+    await p.getByTestId("revert").click();
+    await p.getByTestId("revert").waitFor({ state: "detached" });
+    expect(await fake((f) => JSON.stringify(f.dump()))).toBe(before);
+  });
+
+  test("settings are saved in the document settings", async () => {
+    await p.locator("[data-testid=settings] summary").click();
+    await p.getByRole("switch", { name: /上限を 100%/ }).check();
+    await p.getByTestId("notice").filter({ hasText: "設定をブックに保存しました" }).waitFor();
+    const saved = await fake((f) => String(f.settings.saved.get("plansheet.settings")));
+    expect(JSON.parse(saved)).toMatchObject({ rateMethod: "ratio", capRate: true, rateDecimals: 1 });
+  });
+
+  test("cell-edit mode: the pane says so, retries, and goes through", async () => {
+    await p.getByTestId("tab-check").click();
+    await fake((f) => {
+      f.editModeFailures = 3;
+    });
+    await p.getByTestId("run-check").click();
+    await p.getByTestId("busy").waitFor();
+    await screenshot(p, "excel-3-edit-mode.png");
+    await p.getByTestId("busy").waitFor({ state: "detached" });
+    await p.locator('[data-testid=finding][data-cell="G6"]').waitFor();
+    expect(await p.getByTestId("error").count()).toBe(0);
+    expect(await fake((f) => f.editModeFailures)).toBe(0);
+  });
+
+  test("no CSP violation, nothing from outside but the (stand-in) Office.js, no page error", async () => {
+    expect(await w.csp()).toEqual([]);
+    // (The stand-in Office.js is answered by this test's own route, before the watcher's.)
+    expect(w.external).toEqual([]);
+    expect(w.errors).toEqual([]);
+  });
 });
 
