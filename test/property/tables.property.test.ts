@@ -35,14 +35,10 @@ import { RUNS as BASE_RUNS } from "./arbitraries";
 const RUNS = BASE_RUNS;
 
 /**
- * NARROWED: no number (nor text of digits only) in the junk left of the table on the table's header
- * rows. There, it makes the recognizer take the second header row for data: recognize.ts
- * looksLikeData() looks at every column that has text in the header row (HeaderCandidate.texts),
- * not only the table's own columns, so the two-row header is lost (the years of the 実績値
- * columns, or the whole first progress header). Reported to the lead; set this to true once
- * recognize.ts is fixed.
+ * Numbers (and digit-only texts) in the junk left of the table on its header rows are allowed:
+ * the recognizer judges the second header row by the table's own columns only.
  */
-const LEFT_NUMBERS_ON_HEADER_ROWS_FIXED = false;
+const LEFT_NUMBERS_ON_HEADER_ROWS_FIXED = true;
 
 function junkAllowed(block: Block, rowOf: number[]) {
   const headerRows = new Set(block.headerRows.map((i) => rowOf[i]));

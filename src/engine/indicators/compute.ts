@@ -45,8 +45,10 @@ export function trendMark(x: MarkInput): TrendMark {
 /** Round a fraction to `decimals` places of a percentage (1 → 0.898 for 89.8%). */
 export function roundRate(rate: number, decimals: number): number {
   const f = Math.pow(10, decimals + 2);
-  // add a relative epsilon so that 0.8975 (binary 0.89749999…) rounds like the decimal it shows
-  const r = Math.round(rate * f + Math.sign(rate) * 1e-9 * Math.max(1, Math.abs(rate * f))) / f;
+  // 15 significant digits first, so that 0.8975 (binary 0.89749999…) rounds like the decimal it
+  // shows; a tie rounds away from zero
+  const x = Number((rate * f).toPrecision(15));
+  const r = (Math.sign(x) * Math.round(Math.abs(x))) / f;
   return Object.is(r, -0) ? 0 : r;
 }
 

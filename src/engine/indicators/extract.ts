@@ -33,9 +33,11 @@ export interface IndicatorRow {
   yearCells: { baseline: string | null; previous: string | null; current: string | null; target: string | null };
 }
 
-function read(sheet: SheetSnapshot, rec: TableRecord, col: ColumnInfo | undefined): ReadCell | null {
+function read(sheet: SheetSnapshot, rec: TableRecord, col: ColumnInfo | undefined, writable = false): ReadCell | null {
   if (!col) return null;
   const v = recordValue(sheet, rec, col.col);
+  // a mark/rate cell shared with another column or record is not this indicator's to check or write
+  if (writable && !v.own) return null;
   return { cell: toA1(v.row, v.col), value: v.value, reading: readValueCell(v.value), column: col };
 }
 
@@ -94,10 +96,10 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
     const unitCell = read(sheet, rec, byRole("unit"));
     const baseline = read(sheet, rec, byRole("baseline"));
     const target = read(sheet, rec, byRole("target"));
-    const trend = read(sheet, rec, byRole("trend"));
-    const rate = read(sheet, rec, byRole("rate"));
+    const trend = read(sheet, rec, byRole("trend"), true);
+    const rate = read(sheet, rec, byRole("rate"), true);
     const dir = read(sheet, rec, byRole("direction"));
-    const paceCell = read(sheet, rec, byRole("pace"));
+    const paceCell = read(sheet, rec, byRole("pace"), true);
     const actuals = ordered.map((c) => read(sheet, rec, c)!);
     let currentCell: ReadCell | null = null;
     let previousCell: ReadCell | null = null;

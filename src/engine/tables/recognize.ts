@@ -64,10 +64,16 @@ function effectiveText(sheet: SheetSnapshot, row: number, col: number): string {
  * spans several rows and the cells are not merged — the non-empty values of those rows joined by a
  * line break (a value and its year written on two rows).
  */
-export function recordValue(sheet: SheetSnapshot, rec: TableRecord, col: number): { value: CellValue; row: number; col: number } {
+export function recordValue(
+  sheet: SheetSnapshot,
+  rec: TableRecord,
+  col: number,
+): { value: CellValue; row: number; col: number; own: boolean } {
   const m = mergeAt(sheet, rec.row, col);
-  if (m) return { value: getCell(sheet, m.top, m.left), row: m.top, col: m.left };
-  if (rec.lastRow === rec.row) return { value: getCell(sheet, rec.row, col), row: rec.row, col };
+  // `own`: the cell belongs to this record and this column alone (not a merged area that starts in
+  // another column or reaches into another record), so it may be written for this record
+  if (m) return { value: getCell(sheet, m.top, m.left), row: m.top, col: m.left, own: m.left === col && m.top >= rec.row && m.bottom <= rec.lastRow };
+  if (rec.lastRow === rec.row) return { value: getCell(sheet, rec.row, col), row: rec.row, col, own: true };
   const parts: { v: CellValue; r: number }[] = [];
   for (let r = rec.row; r <= rec.lastRow; r++) {
     const mm = mergeAt(sheet, r, col);
@@ -75,9 +81,9 @@ export function recordValue(sheet: SheetSnapshot, rec: TableRecord, col: number)
     const v = getCell(sheet, r, col);
     if (v !== null && v !== "") parts.push({ v, r });
   }
-  if (parts.length === 0) return { value: null, row: rec.row, col };
-  if (parts.length === 1) return { value: parts[0].v, row: parts[0].r, col };
-  return { value: parts.map((p) => cellText(p.v)).join("\n"), row: parts[0].r, col };
+  if (parts.length === 0) return { value: null, row: rec.row, col, own: true };
+  if (parts.length === 1) return { value: parts[0].v, row: parts[0].r, col, own: true };
+  return { value: parts.map((p) => cellText(p.v)).join("\n"), row: parts[0].r, col, own: false };
 }
 
 interface HeaderCandidate {
@@ -150,8 +156,12 @@ function settleColumns(kind: TableKind, columns: ColumnInfo[]): ColumnInfo[] {
 }
 
 function looksLikeData(sheet: SheetSnapshot, r: number, cand: HeaderCandidate): boolean {
-  // sub-header cells are short words; a record has long texts or numbers somewhere
+  // sub-header cells are short words; a record has long texts or numbers somewhere (in the table)
+  const cols = cand.columns.map((x) => x.col);
+  const lo = Math.min(...cols);
+  const hi = Math.max(...cols);
   for (const c of cand.texts.keys()) {
+    if (c < lo || c > hi) continue;
     const v = getCell(sheet, r, c);
     if (typeof v === "number") return true;
     if (typeof v === "string" && (v.length > 40 || /^\s*\d+\s*$/.test(v))) return true;
@@ -237,7 +247,9 @@ function rowIsLegend(sheet: SheetSnapshot, r: number, left: number, right: numbe
 function rowIsHeaderRepeat(sheet: SheetSnapshot, r: number, h: HeaderCandidate): boolean {
   let same = 0;
   let total = 0;
-  for (const [c, parts] of h.texts) {
+  for (const col of h.columns) {
+    const c = col.col;
+    const parts = h.texts.get(c) ?? [];
     total++;
     const v = getCell(sheet, r, c);
     if (typeof v !== "string" || v.length > 80) continue;
