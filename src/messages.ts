@@ -430,7 +430,7 @@ const en: Record<MessageKey, string> = {
   "pane.check.scopeSheet": "This sheet",
   "pane.check.scopeAll": "Every sheet",
   "pane.check.run": "Run check",
-  "pane.check.summary": "{errors} errors, {warnings} warnings, {infos} info",
+  "pane.check.summary": "Errors: {errors}, warnings: {warnings}, info: {infos}",
   "pane.check.noFindings": "No problems found ({sheets} sheets).",
   "pane.check.sheet": "Sheet \"{sheet}\"",
   "pane.check.ruleCount": "{count}",

@@ -1,5 +1,5 @@
 /** チェック: run the engine's rules, list the findings by sheet and rule, select, fix, report. */
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Badge,
   Button,
@@ -110,6 +110,14 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     },
     [host, settings, t],
   );
+
+  // The engine writes its messages in the pane's language: check again when the language changes.
+  const shownLocale = useRef(settings.locale);
+  useEffect(() => {
+    if (shownLocale.current === settings.locale) return;
+    shownLocale.current = settings.locale;
+    if (result) void op.run((step) => check(step, result.scopeAll ? "all" : scope));
+  }, [settings.locale]);
 
   const runCheck = () =>
     op.run(async (step) => {

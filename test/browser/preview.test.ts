@@ -222,6 +222,10 @@ test("the pane switches to English", async () => {
   await page.getByTestId("tab-check").click();
   await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Run check");
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
+  // The findings are checked again, so the engine's messages are in English too.
+  await page
+    .locator('[data-testid=finding][data-cell="G6"]', { hasText: "The trend mark differs from the computed one" })
+    .waitFor();
   await screenshot(page, "preview-7-english.png");
   await page.getByTestId("language").click();
 });
