@@ -122,7 +122,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
   const runCheck = () =>
     op.run(async (step) => {
       const r = await check(step, scope);
-      if (r.fallbackToAll) op.setNotice({ intent: "info", text: t("pane.check.noActiveSheet") });
+      if (r.fallbackToAll) op.setNotice({ intent: "info", key: "pane.check.noActiveSheet" });
     });
 
   const select = (f: Finding) => {
@@ -141,7 +141,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       const undo = await host.port.applyEdits({ cells, label: t("pane.check.fix") });
       setUndoStack((s) => [...s, undo]);
       await check(step, result?.scopeAll ? "all" : scope);
-      op.setNotice({ intent: "success", text: t("pane.check.fixed", { count: cells.length }) });
+      op.setNotice({ intent: "success", key: "pane.check.fixed", params: { count: cells.length } });
     });
 
   const undoLast = () =>
@@ -152,7 +152,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       await host.port.revert(last);
       setUndoStack((s) => s.slice(0, -1));
       await check(step, result?.scopeAll ? "all" : scope);
-      op.setNotice({ intent: "success", text: t("pane.check.undone", { count: last.cells.length }) });
+      op.setNotice({ intent: "success", key: "pane.check.undone", params: { count: last.cells.length } });
     });
 
   const writeReport = () =>
@@ -170,7 +170,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       });
       await step("pane.progress.writing");
       await host.port.applyEdits(batch);
-      op.setNotice({ intent: "success", text: t("pane.check.reportWritten", { sheet: sheetName, count: result.findings.length }) });
+      op.setNotice({ intent: "success", key: "pane.check.reportWritten", params: { sheet: sheetName, count: result.findings.length } });
     });
 
   const grouped = useMemo(() => {

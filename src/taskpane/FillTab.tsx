@@ -109,21 +109,21 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
       await step("pane.progress.settings");
       await onSettingsChange(next);
       if (result) await analyse(step, next);
-      op.setNotice({ intent: "success", text: t("pane.settings.saved") });
+      op.setNotice({ intent: "success", key: "pane.settings.saved" });
     });
 
   const apply = () =>
     op.run(async (step) => {
       const plan = result?.plan;
       if (!plan || plan.batch.cells.length === 0) {
-        op.setNotice({ intent: "info", text: t("pane.fill.nothingToApply") });
+        op.setNotice({ intent: "info", key: "pane.fill.nothingToApply" });
         return;
       }
       await step("pane.progress.writing");
       const record = await host.port.applyEdits({ ...plan.batch, label: plan.batch.label ?? t("pane.tab.fill") });
       setUndo(record);
       await analyse(step, settings);
-      op.setNotice({ intent: "success", text: t("pane.fill.applied", { count: plan.batch.cells.length }) });
+      op.setNotice({ intent: "success", key: "pane.fill.applied", params: { count: plan.batch.cells.length } });
     });
 
   const revert = () =>
@@ -133,7 +133,7 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
       await host.port.revert(undo);
       setUndo(null);
       await analyse(step, settings);
-      op.setNotice({ intent: "success", text: t("pane.fill.reverted", { count: undo.cells.length }) });
+      op.setNotice({ intent: "success", key: "pane.fill.reverted", params: { count: undo.cells.length } });
     });
 
   const changed = useMemo(() => {

@@ -7,15 +7,18 @@ import { errorText, tick } from "./format";
 
 export type Step = (key: MessageKey) => Promise<void>;
 
+/** A notice as a message key, so it follows a change of language. */
 export interface Notice {
   intent: "success" | "info" | "warning";
-  text: string;
+  key: MessageKey;
+  params?: Record<string, string | number>;
 }
 
 export interface Operation {
   /** The progress text shown while running, or null when idle. */
   progress: MessageKey | null;
-  error: string | null;
+  /** The last error (shown in the current language), or null. */
+  error: unknown;
   notice: Notice | null;
   running: boolean;
   /** Run fn; its `step` shows progress (and lets the pane repaint before heavy work). */
@@ -26,10 +29,9 @@ export interface Operation {
 
 export function useOperation(): Operation {
   const [progress, setProgress] = useState<MessageKey | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const busy = useRef(false);
-  const locale = useLocale();
 
   const run = useCallback(async <T,>(fn: (step: Step) => Promise<T>): Promise<T | undefined> => {
     if (busy.current) return undefined;
@@ -42,13 +44,13 @@ export function useOperation(): Operation {
         await tick();
       });
     } catch (e) {
-      setError(errorText(e, locale));
+      setError(e ?? new Error("unknown"));
       return undefined;
     } finally {
       busy.current = false;
       setProgress(null);
     }
-  }, [locale]);
+  }, []);
 
   return {
     progress,
@@ -64,14 +66,15 @@ export function useOperation(): Operation {
 /** Progress, error and notice of an operation (an aria-live region). */
 export function OperationStatus({ op }: { op: Operation }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <div aria-live="polite" className="ps-status">
       {op.progress && <Spinner size="tiny" label={t(op.progress)} data-testid="progress" />}
-      {op.error && (
+      {op.error !== null && (
         <MessageBar intent="error" data-testid="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("pane.error.title")}</MessageBarTitle>
-            {op.error}
+            {errorText(op.error, locale)}
           </MessageBarBody>
           <MessageBarActions>
             <Button size="small" onClick={op.clearError}>
@@ -82,7 +85,7 @@ export function OperationStatus({ op }: { op: Operation }) {
       )}
       {op.notice && (
         <MessageBar intent={op.notice.intent} data-testid="notice" layout="multiline">
-          <MessageBarBody>{op.notice.text}</MessageBarBody>
+          <MessageBarBody>{t(op.notice.key, op.notice.params)}</MessageBarBody>
         </MessageBar>
       )}
     </div>
