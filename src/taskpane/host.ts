@@ -2,13 +2,14 @@
  * The pane inside Excel: the only module of the task pane that knows it runs in Excel. It builds the
  * PaneHost over the Office.js adapter (Excel.run); components only see the PaneHost.
  */
-import { OfficeWorkbook } from "../workbook/office/adapter";
+import { OfficeWorkbook, type ExcelRun } from "../workbook/office/adapter";
 import type { CellRef, PaneHost } from "./types";
 
 export function createExcelHost(): PaneHost {
   const listeners = new Set<(busy: boolean) => void>();
   const workbook = new OfficeWorkbook({
-    run: Excel.run,
+    // Called as a method of Excel (never detached from it).
+    run: ((...args: unknown[]) => (Excel.run as unknown as (...a: unknown[]) => Promise<unknown>)(...args)) as ExcelRun,
     onBusy: (state) => listeners.forEach((l) => l(state.busy)),
   });
 
