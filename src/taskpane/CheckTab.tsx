@@ -14,7 +14,7 @@ import type { Finding, Severity } from "../engine/model/findings";
 import type { EngineSettings } from "../engine/model/indicator";
 import type { UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
-import { OperationStatus, useOperation } from "./operation";
+import { OperationStatus, revertNotice, useOperation } from "./operation";
 import { readAndAnalyze } from "./engine";
 import { buildReportBatch, ruleLabel, sortFindings, uniqueSheetName } from "./report";
 import { formatPlain } from "./format";
@@ -149,10 +149,10 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       const last = undoStack[undoStack.length - 1];
       if (!last) return;
       await step("pane.progress.reverting");
-      await host.port.revert(last);
+      const report = await host.port.revert(last);
       setUndoStack((s) => s.slice(0, -1));
       await check(step, result?.scopeAll ? "all" : scope);
-      op.setNotice({ intent: "success", key: "pane.check.undone", params: { count: last.cells.length } });
+      op.setNotice(revertNotice(report, "pane.check.undone"));
     });
 
   const writeReport = () =>

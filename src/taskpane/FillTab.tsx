@@ -20,7 +20,7 @@ import { parseA1 } from "../engine/model/grid";
 import type { CellValue, UndoRecord, WorkbookSnapshot } from "../workbook/port";
 import type { Locale } from "../messages";
 import { useLocale, useT, type Translate } from "./i18n";
-import { OperationStatus, useOperation, type Step } from "./operation";
+import { OperationStatus, revertNotice, useOperation, type Step } from "./operation";
 import { readAndAnalyze, type AnalysisResult } from "./engine";
 import { formatCell, formatNumber, formatRate } from "./format";
 import { TrendChart } from "./TrendChart";
@@ -130,10 +130,10 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
     op.run(async (step) => {
       if (!undo) return;
       await step("pane.progress.reverting");
-      await host.port.revert(undo);
+      const report = await host.port.revert(undo);
       setUndo(null);
       await analyse(step, settings);
-      op.setNotice({ intent: "success", key: "pane.fill.reverted", params: { count: undo.cells.length } });
+      op.setNotice(revertNotice(report, "pane.fill.reverted"));
     });
 
   const changed = useMemo(() => {

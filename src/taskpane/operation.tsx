@@ -2,6 +2,7 @@
 import { useCallback, useRef, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
 import type { MessageKey } from "../messages";
+import type { RevertReport } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { errorText, tick } from "./format";
 
@@ -12,6 +13,22 @@ export interface Notice {
   intent: "success" | "info" | "warning";
   key: MessageKey;
   params?: Record<string, string | number>;
+}
+
+/**
+ * What to say after a revert: how many cells were put back, or, when the user changed some of the
+ * written cells since, that those were left as they are (and which).
+ */
+export function revertNotice(report: RevertReport | void | undefined, doneKey: MessageKey): Notice {
+  const kept = report?.changedSinceApply ?? [];
+  if (kept.length > 0) {
+    return {
+      intent: "warning",
+      key: "pane.revert.kept",
+      params: { count: kept.length, cells: kept.map((c) => `${c.sheet}!${c.cell}`).join("、") },
+    };
+  }
+  return { intent: "success", key: doneKey, params: { count: report?.restored ?? 0 } };
 }
 
 export interface Operation {

@@ -351,6 +351,7 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
     settings: { saved: Map<string, unknown> };
     getCell(sheet: string, a1: string): { value: unknown };
     dump(): Record<string, Record<string, unknown>>;
+    setCell(sheet: string, a1: string, v: string | number | null): void;
   };
   const fake = <T,>(fn: (f: Fake) => T): Promise<T> =>
     p.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
@@ -407,6 +408,29 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
     await p.getByTestId("revert").click();
     await p.getByTestId("revert").waitFor({ state: "detached" });
     expect(await fake((f) => JSON.stringify(f.dump()))).toBe(before);
+  });
+
+  test("Revert after the user edited other cells: Apply's cells go back, the user's edits stay", async () => {
+    await p.getByTestId("apply").click();
+    await p.getByTestId("revert").waitFor();
+    await fake((f) => f.setCell("施策06", "I6", "利用者が後から書き足した考察"));
+    await p.getByTestId("revert").click();
+    await p.getByTestId("notice").filter({ hasText: "記入前の値に戻しました（1 セル）" }).waitFor();
+    expect(await fake((f) => f.getCell("施策06", "G6").value)).toBe("▼");
+    expect(await fake((f) => f.getCell("施策06", "I6").value)).toBe("利用者が後から書き足した考察");
+  });
+
+  test("Revert after the user changed a written cell: that cell is left as the user made it, and the pane says so", async () => {
+    await p.getByTestId("apply").click();
+    await p.getByTestId("revert").waitFor();
+    await fake((f) => f.setCell("施策06", "G6", "◎"));
+    await p.getByTestId("revert").click();
+    const notice = p.getByTestId("notice").filter({ hasText: "施策06!G6" });
+    await notice.waitFor();
+    await expect(notice.textContent()).resolves.toContain("今の内容のまま残しました");
+    expect(await fake((f) => f.getCell("施策06", "G6").value)).toBe("◎");
+    await screenshot(p, "excel-2b-revert-kept.png");
+    await fake((f) => f.setCell("施策06", "G6", "▼"));
   });
 
   test("settings are saved in the document settings", async () => {
