@@ -54,7 +54,7 @@ const useStyles = makeStyles({
   name: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   meta: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   values: { fontSize: tokens.fontSizeBase200 },
-  cmp: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  cmp: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, alignSelf: "flex-start" },
   th: { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: "2px 6px", borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
   td: { padding: "2px 6px", verticalAlign: "middle" },
   changed: { backgroundColor: tokens.colorPaletteYellowBackground2, fontWeight: tokens.fontWeightSemibold },

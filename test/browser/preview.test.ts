@@ -358,6 +358,8 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
 
   beforeAll(async () => {
     p = await browser.context.newPage();
+    // About the width of Excel's task pane.
+    await p.setViewportSize({ width: 380, height: 900 });
     p.setDefaultTimeout(15_000);
     w = await watch(p, server.origin, OFFICE_JS_DIR);
     await p.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
