@@ -188,7 +188,7 @@ test("Revert puts back exactly what Apply replaced", async () => {
 
 test("settings are saved in the workbook and change the computed rate", async () => {
   await page.locator("[data-testid=settings] summary").click();
-  await page.getByRole("radio", { name: /基準値からの進捗/ }).check();
+  await page.getByRole("radio", { name: /基準値からの進捗/ }).click();
   // (404 − 348) / (450 − 348) = 0.549
   await page.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-rate]', { hasText: "54.9%" }).waitFor();
   const wb = await downloadWorkbook();
@@ -437,8 +437,11 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
 
   test("settings are saved in the document settings", async () => {
     await p.locator("[data-testid=settings] summary").click();
-    await p.getByRole("switch", { name: /上限を 100%/ }).check();
+    // (The switch shows the saved setting: it turns on once the save went through.)
+    const cap = p.getByRole("switch", { name: /上限を 100%/ });
+    await cap.click();
     await p.getByTestId("notice").filter({ hasText: "設定をブックに保存しました" }).waitFor();
+    expect(await cap.isChecked()).toBe(true);
     const saved = await fake((f) => String(f.settings.saved.get("plansheet.settings")));
     expect(JSON.parse(saved)).toMatchObject({ rateMethod: "ratio", capRate: true, rateDecimals: 1 });
   });
