@@ -17,7 +17,7 @@ import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, useOperation } from "./operation";
 import { readAndAnalyze } from "./engine";
 import { buildReportBatch, ruleLabel, sortFindings, uniqueSheetName } from "./report";
-import { formatPlain } from "./format";
+import { formatPlain, formatRate } from "./format";
 import type { PaneHost } from "./types";
 
 const useStyles = makeStyles({
@@ -185,6 +185,10 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     return bySheet;
   }, [result]);
 
+  // Rates are fractions in findings (0.898): show them as the pane shows rates (89.8%).
+  const shown = (f: Finding, v: string | number | null) =>
+    typeof v === "number" && f.rule.startsWith("rate-") ? formatRate(v, settings.rateDecimals) : formatPlain(v, locale);
+
   const fixable = result?.findings.filter((f) => f.fix) ?? [];
   const counts = countBySeverity(result?.findings ?? []);
 
@@ -271,9 +275,9 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
                               <span>{f.message}</span>
                               {(f.expected !== null || f.actual !== null) && (
                                 <span className={styles.detail}>
-                                  {f.actual !== null && t("pane.check.actual", { value: formatPlain(f.actual, locale) })}
+                                  {f.actual !== null && t("pane.check.actual", { value: shown(f, f.actual) })}
                                   {f.actual !== null && f.expected !== null && " / "}
-                                  {f.expected !== null && t("pane.check.expected", { value: formatPlain(f.expected, locale) })}
+                                  {f.expected !== null && t("pane.check.expected", { value: shown(f, f.expected) })}
                                 </span>
                               )}
                             </button>
