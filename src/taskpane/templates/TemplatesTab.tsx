@@ -109,7 +109,8 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
           <h2 id="ps-templates-preview" className={s.heading}>
             {tr("templates.pane.preview")}
           </h2>
-          <div className={s.previewBox}>
+          {/* a scrolling region must be reachable from the keyboard */}
+          <div className={s.previewBox} tabIndex={0} role="region" aria-labelledby="ps-templates-preview">
             <PreviewTable grid={grid} caption={tr("templates.pane.previewTable", { title: templateTitle(def, locale) })} />
           </div>
           {grid.truncated && <Text size={200}>{tr("preview.truncated", { rows: grid.rows.length, cols: grid.cols })}</Text>}
