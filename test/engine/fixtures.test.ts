@@ -4,13 +4,20 @@
  */
 import { analyzeWorkbook, planFill } from "../../src/engine";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
-import { FIXTURES, buildFixture, type BuiltFixture } from "../fixtures/workbooks";
+import { FIXTURES, buildFixture, type BuiltFixture, type ExpectedIndicator } from "../fixtures/workbooks";
+import type { IndicatorResult } from "../../src/engine/api";
 
 const cache = new Map<string, Promise<BuiltFixture>>();
 function fixture(layout: (typeof FIXTURES)[number]["layout"], variant: (typeof FIXTURES)[number]["variant"]) {
   const k = `${layout}/${variant}`;
   if (!cache.has(k)) cache.set(k, buildFixture(layout, variant));
   return cache.get(k)!;
+}
+
+/** The fields the engine and the hand-worked oracle both give for an indicator. */
+function comparable(i: IndicatorResult | ExpectedIndicator) {
+  const { sheet, row, name, unit, direction, baseline, previous, current, target, trendMark, achievementRate, markCell, rateCell } = i;
+  return { sheet, row, name, unit, direction, baseline, previous, current, target, trendMark, achievementRate, markCell, rateCell };
 }
 
 async function analyze(b: BuiltFixture) {
@@ -31,36 +38,8 @@ describe.each(FIXTURES.map((f) => [`${f.layout} (${f.variant})`, f.layout, f.var
     const b = await fixture(layout, variant);
     const { a } = await analyze(b);
     // a row whose name was left empty is still read (and reported as required-empty); the oracle lists named ones
-    const got = a.indicators.filter((i) => i.name !== "").map((i) => ({
-      sheet: i.sheet,
-      row: i.row,
-      name: i.name,
-      unit: i.unit,
-      direction: i.direction,
-      baseline: i.baseline,
-      previous: i.previous,
-      current: i.current,
-      target: i.target,
-      trendMark: i.trendMark,
-      achievementRate: i.achievementRate,
-      markCell: i.markCell,
-      rateCell: i.rateCell,
-    }));
-    const want = b.expected.indicators.map((i) => ({
-      sheet: i.sheet,
-      row: i.row,
-      name: i.name,
-      unit: i.unit,
-      direction: i.direction,
-      baseline: i.baseline,
-      previous: i.previous,
-      current: i.current,
-      target: i.target,
-      trendMark: i.trendMark,
-      achievementRate: i.achievementRate,
-      markCell: i.markCell,
-      rateCell: i.rateCell,
-    }));
+    const got = a.indicators.filter((i) => i.name !== "").map(comparable);
+    const want = b.expected.indicators.map(comparable);
     expect(got).toEqual(want);
   });
 
