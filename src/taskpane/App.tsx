@@ -1,4 +1,4 @@
-/** The task pane shell: header, language switch, busy notice, three tabs, error boundaries. */
+/** The task pane shell: header, language switch, busy notice, four tabs, error boundaries. */
 import { useCallback, useEffect, useMemo, useState } from "react";
 import {
   Button,
@@ -18,6 +18,7 @@ import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
 import { FillTab } from "./FillTab";
+import { CompareTab } from "./CompareTab";
 import { TemplatesTab } from "./templates/TemplatesTab";
 import { defaultSettings, loadSettings, saveSettings } from "./settings";
 import { errorText } from "./format";
@@ -54,7 +55,7 @@ const useStyles = makeStyles({
   panel: { paddingTop: "4px" },
 });
 
-type TabId = "check" | "fill" | "templates";
+type TabId = "check" | "fill" | "templates" | "compare";
 
 export interface AppProps {
   host: PaneHost;
@@ -90,6 +91,8 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
   useGlobalStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("check");
+  // The compare tab is mounted when first shown: only then is its chunk (the .xlsx reader) fetched.
+  const [compareShown, setCompareShown] = useState(false);
   const [busy, setBusy] = useState(false);
   const [stored, setStored] = useState<EngineSettings>(() => defaultSettings(locale));
   const [rejected, setRejected] = useState<string | undefined>();
@@ -127,6 +130,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
     { id: "check", label: t(locale, "pane.tab.check") },
     { id: "fill", label: t(locale, "pane.tab.fill") },
     { id: "templates", label: t(locale, "pane.tab.templates") },
+    { id: "compare", label: t(locale, "pane.tab.compare") },
   ];
 
   return (
@@ -156,7 +160,10 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
       )}
       <TabList
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value as TabId)}
+        onTabSelect={(_, d) => {
+          setTab(d.value as TabId);
+          if (d.value === "compare") setCompareShown(true);
+        }}
         aria-label={t(locale, "pane.tabs")}
         size="small"
       >
@@ -181,6 +188,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
               <FillTab host={host} settings={settings} onSettingsChange={onSettingsChange} settingsRejected={rejected} />
             )}
             {x.id === "templates" && <TemplatesTab port={host.port} locale={locale} getSelection={host.getSelection} />}
+            {x.id === "compare" && compareShown && <CompareTab host={host} settings={settings} />}
           </ErrorBoundary>
         </div>
       ))}

@@ -1,0 +1,288 @@
+/**
+ * 前年度比較: pick last year's workbook (.xlsx, read in the pane), compare it with this workbook
+ * (read through the port), list the findings by sheet and rule as the Check tab does, select their
+ * cells, and name the indicators whose target or baseline changed. The comparison code (with the
+ * .xlsx reader) is a separate chunk, fetched when this tab is first shown.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import type { Finding } from "../engine/model/findings";
+import type { EngineSettings } from "../engine/model/indicator";
+import type { WorkbookSnapshot } from "../workbook/port";
+import { useLocale, useT } from "./i18n";
+import { OperationStatus, useOperation, type Step } from "./operation";
+import { engineInput } from "./engine";
+import { ruleLabel, sortFindings } from "./report";
+import { formatPlain } from "./format";
+import { countBySeverity } from "./CheckTab";
+import type { CompareSummary } from "./compareRun";
+import type { PaneHost } from "./types";
+
+type CompareModule = typeof import("./compareRun");
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
+  fileLabel: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    fontWeight: tokens.fontWeightSemibold,
+    fontSize: tokens.fontSizeBase300,
+  },
+  fileInput: { fontWeight: tokens.fontWeightRegular, maxWidth: "100%" },
+  changes: { display: "flex", flexDirection: "column", gap: "2px" },
+  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
+  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  ruleTitle: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+    display: "flex",
+    gap: "6px",
+    alignItems: "center",
+    flexWrap: "wrap",
+  },
+  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
+  item: { display: "flex", gap: "4px", alignItems: "flex-start", borderLeft: `3px solid ${tokens.colorNeutralStroke2}`, paddingLeft: "4px" },
+  itemSelected: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
+  finding: {
+    flexGrow: 1,
+    textAlign: "left",
+    background: "none",
+    border: "none",
+    padding: "4px",
+    cursor: "pointer",
+    color: tokens.colorNeutralForeground1,
+    font: "inherit",
+    borderRadius: tokens.borderRadiusMedium,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
+  },
+  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px", fontFamily: tokens.fontFamilyMonospace },
+  detail: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+});
+
+const SEVERITIES = ["error", "warning", "info"] as const;
+const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
+
+interface LastYear {
+  file: string;
+  snapshot: WorkbookSnapshot;
+}
+
+interface Result {
+  summary: CompareSummary;
+  findings: Finding[];
+}
+
+export function CompareTab({ host, settings }: { host: PaneHost; settings: EngineSettings }) {
+  const t = useT();
+  const locale = useLocale();
+  const styles = useStyles();
+  const op = useOperation();
+  const [last, setLast] = useState<LastYear | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+
+  // The comparison chunk: fetched once (again after a failed fetch).
+  const chunk = useRef<Promise<CompareModule> | null>(null);
+  const load = useCallback((): Promise<CompareModule> => {
+    if (!chunk.current) {
+      chunk.current = import(/* webpackChunkName: "compare" */ "./compareRun").catch((e: unknown) => {
+        chunk.current = null;
+        throw e;
+      });
+    }
+    return chunk.current;
+  }, []);
+  // Start fetching as soon as the tab is shown (this component is only mounted then).
+  useEffect(() => {
+    load().catch(() => undefined);
+  }, [load]);
+
+  const compareWith = useCallback(
+    async (step: Step, lastYear: LastYear) => {
+      await step("pane.compare.loadingCode");
+      const m = await load();
+      await step("pane.progress.reading");
+      const current = await host.port.readSnapshot();
+      await step("pane.compare.comparing");
+      const summary = m.compare(lastYear.snapshot, current, engineInput(settings));
+      const findings = sortFindings(summary.issues, current.sheets.map((s) => s.name));
+      setResult({ summary, findings });
+      setSelected(null);
+    },
+    [host, settings, load],
+  );
+
+  const onFile = (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    void op.run(async (step) => {
+      setLast(null);
+      setResult(null);
+      await step("pane.compare.loadingCode");
+      const m = await load();
+      await step("pane.compare.readingLast");
+      const snapshot = await m.readLastYear(await file.arrayBuffer(), file.name);
+      const lastYear = { file: file.name, snapshot };
+      setLast(lastYear);
+      await compareWith(step, lastYear);
+    });
+  };
+
+  const rerun = () => {
+    if (last) void op.run((step) => compareWith(step, last));
+  };
+
+  // The engine writes its messages in the pane's language: compare again when the language changes.
+  const shownLocale = useRef(settings.locale);
+  useEffect(() => {
+    if (shownLocale.current === settings.locale) return;
+    shownLocale.current = settings.locale;
+    if (last && result) void op.run((step) => compareWith(step, last));
+  }, [settings.locale]);
+
+  const select = (f: Finding) => {
+    setSelected(`${f.sheet}!${f.cell}`);
+    void op.run(async () => {
+      await host.selectCell(f.sheet, f.cell);
+    });
+  };
+
+  const grouped = useMemo(() => {
+    const bySheet = new Map<string, Map<string, Finding[]>>();
+    for (const f of result?.findings ?? []) {
+      let rules = bySheet.get(f.sheet);
+      if (!rules) bySheet.set(f.sheet, (rules = new Map()));
+      const list = rules.get(f.rule) ?? [];
+      list.push(f);
+      rules.set(f.rule, list);
+    }
+    return bySheet;
+  }, [result]);
+
+  const counts = countBySeverity(result?.findings ?? []);
+  const s = result?.summary;
+  const list = (names: string[]) => names.join(locale === "ja" ? "、" : ", ");
+
+  return (
+    <div className={styles.root} data-testid="compare-tab">
+      <Text>{t("pane.compare.intro")}</Text>
+      <label className={styles.fileLabel}>
+        {t("pane.compare.pick")}
+        <input
+          type="file"
+          accept=".xlsx,.xlsm"
+          onChange={onFile}
+          disabled={op.running}
+          className={styles.fileInput}
+          data-testid="compare-file"
+        />
+      </label>
+      {last && (
+        <div className={styles.row}>
+          <Text data-testid="compare-last-file">{t("pane.compare.picked", { file: last.file })}</Text>
+          <Button size="small" onClick={rerun} disabled={op.running} data-testid="compare-rerun">
+            {t("pane.compare.rerun")}
+          </Button>
+        </div>
+      )}
+      <OperationStatus op={op} />
+      {result && s && (
+        <>
+          <div className={styles.row} data-testid="compare-summary" role="status">
+            {SEVERITIES.map((sev) => (
+              <Badge key={sev} appearance={counts[sev] ? "filled" : "outline"} color={SEVERITY_COLOR[sev]}>
+                {t(`pane.severity.${sev}`)} {counts[sev]}
+              </Badge>
+            ))}
+          </div>
+          <Text size={200} data-testid="compare-matched">
+            {s.matched + s.progressMatched === 0
+              ? t("pane.compare.nothingMatched")
+              : t("pane.compare.matched", { matched: s.matched, lastOnly: s.lastOnly, currentOnly: s.currentOnly, progress: s.progressMatched })}
+          </Text>
+          <div className={styles.changes} data-testid="compare-changes">
+            {s.targetChanged.length === 0 && s.baselineChanged.length === 0 ? (
+              <Text size={200}>{t("pane.compare.noChanges")}</Text>
+            ) : (
+              <>
+                {s.targetChanged.length > 0 && (
+                  <Text size={200} data-testid="compare-targets">
+                    {t("pane.compare.targetsChanged", { count: s.targetChanged.length, names: list(s.targetChanged) })}
+                  </Text>
+                )}
+                {s.baselineChanged.length > 0 && (
+                  <Text size={200} data-testid="compare-baselines">
+                    {t("pane.compare.baselinesChanged", { count: s.baselineChanged.length, names: list(s.baselineChanged) })}
+                  </Text>
+                )}
+              </>
+            )}
+          </div>
+          {result.findings.length === 0 ? (
+            <Text data-testid="compare-no-findings">{t("pane.compare.noFindings")}</Text>
+          ) : (
+            <Text size={200}>{t("pane.check.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info })}</Text>
+          )}
+          {[...grouped.entries()].map(([sheet, rules]) => (
+            <section key={sheet} className={styles.sheet} aria-label={t("pane.check.sheet", { sheet })}>
+              <h3 className={styles.sheetTitle}>{t("pane.check.sheet", { sheet })}</h3>
+              {[...rules.entries()].map(([rule, findings]) => {
+                const c = countBySeverity(findings);
+                return (
+                  <div key={rule} data-rule={rule}>
+                    <h4 className={styles.ruleTitle}>
+                      {ruleLabel(locale, rule)}
+                      {SEVERITIES.filter((sev) => c[sev] > 0).map((sev) => (
+                        <Badge key={sev} size="small" color={SEVERITY_COLOR[sev]}>
+                          {t(`pane.severity.${sev}`)} {t("pane.check.ruleCount", { count: c[sev] })}
+                        </Badge>
+                      ))}
+                    </h4>
+                    <ul className={styles.list}>
+                      {findings.map((f, i) => {
+                        const key = `${f.sheet}!${f.cell}`;
+                        return (
+                          <li
+                            key={`${key}-${f.rule}-${i}`}
+                            className={selected === key ? `${styles.item} ${styles.itemSelected}` : styles.item}
+                            data-testid="compare-finding"
+                            data-cell={f.cell}
+                            data-sheet={f.sheet}
+                            data-rule={f.rule}
+                            data-severity={f.severity}
+                          >
+                            <button
+                              type="button"
+                              className={styles.finding}
+                              onClick={() => select(f)}
+                              title={t("pane.check.select", { sheet: f.sheet, cell: f.cell })}
+                              aria-current={selected === key ? "true" : undefined}
+                            >
+                              <span className={styles.cell}>{f.cell}</span>
+                              <span>{f.message}</span>
+                              {(f.expected !== null || f.actual !== null) && (
+                                <span className={styles.detail}>
+                                  {f.actual !== null && t("pane.compare.actual", { value: formatPlain(f.actual, locale) })}
+                                  {f.actual !== null && f.expected !== null && " / "}
+                                  {f.expected !== null && t("pane.compare.expected", { value: formatPlain(f.expected, locale) })}
+                                </span>
+                              )}
+                            </button>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
+            </section>
+          ))}
+        </>
+      )}
+    </div>
+  );
+}
