@@ -4,8 +4,11 @@
  * with exceljs) in which the first indicator's 令和5年度 actual was 350 where this year's sheet says
  * 356, and the third indicator's target was 1,250 where it is 1,300 now. The pane must report the
  * mismatch on D6, list the changed target, select D6 when the finding is clicked, tell a file that is
- * not a workbook apart with the adapter's message, and pass axe.
+ * not a workbook apart with the adapter's message, and pass axe. Then the same in the real
+ * taskpane.html on the project's fake Excel API: the lazily loaded chunk loads under the page's CSP
+ * and the click selects D6 in Excel.
  */
+import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
@@ -43,9 +46,10 @@ let page: Page;
 let seen: PageWatch;
 let thisYear: Buffer;
 let lastYear: Buffer;
+let webDir: string;
 
 beforeAll(async () => {
-  const dir = await ensureBuild();
+  const dir = (webDir = await ensureBuild());
   thisYear = await makeFixture();
   lastYear = await makeLastYear();
   server = await serve(dir, { "/fixtures/shisaku06.xlsx": thisYear });
@@ -62,8 +66,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-const seriousViolations = async () =>
-  (await axe(page))
+const seriousViolations = async (p: Page = page) =>
+  (await axe(p))
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
 
@@ -165,4 +169,45 @@ test("no CSP violations, page errors or outside requests", async () => {
   expect(await seen.csp()).toEqual([]);
   expect(seen.errors).toEqual([]);
   expect(seen.external).toEqual([]);
+});
+
+describe("inside Excel: the real taskpane.html (the fake Excel API in place of Office.js)", () => {
+  let p: Page;
+  let w: PageWatch;
+  type Fake = { selection?: { sheet: string; ref: { top: number; left: number; bottom: number; right: number } }; activeSheet?: string };
+  const fake = <T,>(fn: (f: Fake) => T): Promise<T> => p.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
+
+  beforeAll(async () => {
+    p = await browser.context.newPage();
+    await p.setViewportSize({ width: 380, height: 900 });
+    p.setDefaultTimeout(15_000);
+    w = await watch(p, server.origin, OFFICE_JS_DIR);
+    await p.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
+      r.fulfill({ path: path.join(webDir, "test-only/fake-office.js"), contentType: "text/javascript" }),
+    );
+    await p.goto(`${server.origin}/taskpane.html`);
+    await p.getByTestId("run-check").waitFor();
+  });
+  afterAll(async () => {
+    await p?.close();
+  });
+
+  test("pick last year's workbook, see the mismatch on D6, click it: Excel selects D6", async () => {
+    await fake((f) => {
+      f.selection = { sheet: "チェック結果", ref: { top: 0, left: 0, bottom: 0, right: 0 } };
+      f.activeSheet = "チェック結果";
+    });
+    await p.getByTestId("tab-compare").click();
+    await p.getByTestId("compare-file").setInputFiles({ name: "shisaku06_R6.xlsx", mimeType: xlsx, buffer: lastYear });
+    const finding = p.locator(`[data-testid=compare-finding][data-rule="previous-mismatch"][data-cell="D6"][data-sheet="${SHEET}"]`);
+    await finding.waitFor();
+    await finding.locator("button").click();
+    for (let i = 0; i < 50 && (await fake((f) => f.activeSheet)) !== SHEET; i++) await p.waitForTimeout(100);
+    expect(await fake((f) => f.selection)).toEqual({ sheet: SHEET, ref: { top: 5, left: 3, bottom: 5, right: 3 } });
+    await screenshot(p, "excel-compare.png");
+    expect(await seriousViolations(p)).toEqual([]);
+    expect(await w.csp()).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(w.external).toEqual([]);
+  });
 });
