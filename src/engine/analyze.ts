@@ -1,5 +1,5 @@
 /** analyzeWorkbook and planFill: the engine's two entry points. */
-import { cellText, compactText } from "./cell/read";
+import { cellText, compactText, normalizeText, parseYear } from "./cell/read";
 import { getFormula, parseA1 } from "./model/grid";
 import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import type { Finding } from "./model/findings";
@@ -12,6 +12,7 @@ import { extractProgramme, extractProgress, type ProgressRow } from "./progress/
 import { checkIndicator, checkProgramme, checkProgress, FindingSink, formatRate, rateFormat, writtenRate } from "./rules/rules";
 import { EVALUATION_MARKS, readMark, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
+import { formatYear } from "./report/format";
 
 /**
  * What a sheet says of its own achievement-rate method: `達成率＝（実績値－基準値）÷（目標値－基準値）`
@@ -30,6 +31,23 @@ export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSet
     }
   }
   return out;
+}
+
+/**
+ * The year a sheet is written for, from a title such as `施策・事務事業マネジメントシート【令和７年度】`
+ * in its first rows (the results it reports are of the year before). Null when there is none.
+ */
+export function sheetTitleYear(sheet: SheetSnapshot): number | null {
+  for (let r = 0; r < Math.min(sheet.rowCount, 6); r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (const v of row) {
+      if (typeof v !== "string" || v.length > 80) continue;
+      const m = /【\s*((?:令和|平成)\s*(?:元|\d{1,2})\s*年度)\s*】/.exec(normalizeText(v));
+      if (m) return parseYear(m[1]);
+    }
+  }
+  return null;
 }
 
 export interface SheetDetail {
@@ -117,6 +135,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
     const d = analyzeSheet(sheet, input);
     const sink = new FindingSink(locale);
     sheets.push({ name: sheet.name, tables: d.tables.map((x) => ({ kind: x.kind, sheet: sheet.name, range: tableRangeA1(x) })) });
+    const titleYear = sheetTitleYear(sheet);
     for (const row of d.indicatorRows) {
       const res = computeResult(row, d.settings);
       indicators.push(res);
@@ -128,6 +147,20 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
         computedRate: res.achievementRate,
         settings: d.settings,
       });
+      // a 【令和７年度】 sheet reports the results of 令和6年度
+      const cy = res.current.year;
+      const cyCell = row.yearCells.current;
+      if (titleYear !== null && cy !== null && cyCell && cy !== titleYear - 1) {
+        sink.add(
+          "report-year",
+          sheet.name,
+          cyCell,
+          "rule.report-year",
+          { title: formatYear(titleYear, locale), year: formatYear(cy, locale), expected: formatYear(titleYear - 1, locale) },
+          titleYear - 1,
+          cy,
+        );
+      }
       if (res.pace) {
         sink.add(
           "pace-grade",

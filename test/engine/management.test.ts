@@ -78,3 +78,17 @@ describe("management sheet (seed 000 layout)", () => {
     expect(plan.batch.cells.find((c) => c.cell === "H8")!.numberFormat).toBe("0.0%");
   });
 });
+
+describe("the sheet's title year", () => {
+  test("a 【令和７年度】 sheet must report 令和6年度 results", () => {
+    const rows = (managementSheet().values as unknown[][]).map((r) => (r ? [...r] : []));
+    rows[4] = [null, null, null, "（令和4年度）", "（令和5年度）"];
+    const s = sheet("施策06", rows as never, { merges: ["A4:A5", "B4:B5", "C4:C5", "D4:E4", "F4:F5", "G4:G5", "H4:H5", "I4:I5", "A11:I11"] });
+    const a = analyzeWorkbook(workbook(s));
+    const f = a.issues.filter((i) => i.rule === "report-year");
+    expect(f.map((i) => i.cell)).toEqual(["E5"]);
+    expect(f[0]).toMatchObject({ severity: "warning", expected: 2024, actual: 2023 });
+    expect(f[0].message).toContain("令和7年度");
+    expect(analyzeWorkbook(workbook(managementSheet())).issues.filter((i) => i.rule === "report-year")).toEqual([]);
+  });
+});

@@ -25,6 +25,7 @@ export const RULES = {
   "required-empty": "warning",
   "number-as-text": "warning",
   "formula-error": "warning",
+  "report-year": "warning",
   "pace-grade": "info",
 } as const satisfies Record<string, Severity>;
 export type RuleId = keyof typeof RULES;
