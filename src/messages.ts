@@ -38,7 +38,7 @@ const ja = {
 
   // ---- command line ----------------------------------------------------------------------------
   "cli.usage":
-    "使い方:\n  plansheet check ファイルまたはフォルダ... [--json] [--report 出力.html|出力.csv] [--lang en]\n  plansheet fill 入力.xlsx -o 出力.xlsx [--in-place] [--dry-run] [--json] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace] [--pace-bands A=1,B=0.8,C=0.5,D]\n  plansheet compare 前年度.xlsx 今年度.xlsx [--json] [--report 出力.html|出力.csv]\n  plansheet templates [--json] [--templates フォルダ]\n  plansheet insert テンプレートID 入力.xlsx -o 出力.xlsx [--sheet シート名] [--at A1] [--param キー=値]... [--force] [--in-place] [--templates フォルダ]",
+    "使い方:\n  plansheet check ファイルまたはフォルダ... [--json] [--verbose] [--report 出力.html|出力.csv] [--lang en]\n  plansheet fill 入力.xlsx -o 出力.xlsx [--in-place] [--dry-run] [--json] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace] [--pace-bands A=1,B=0.8,C=0.5,D]\n  plansheet compare 前年度.xlsx 今年度.xlsx [--json] [--report 出力.html|出力.csv]\n  plansheet templates [--json] [--templates フォルダ]\n  plansheet insert テンプレートID 入力.xlsx -o 出力.xlsx [--sheet シート名] [--at A1] [--param キー=値]... [--force] [--in-place] [--templates フォルダ]",
   "cli.unknownCommand": "不明なコマンドです: {command}",
   "cli.unknownOption": "不明なオプションです: {option}",
   "cli.badValue": "{option} の値「{value}」は使えません。使える値: {choices}",
@@ -587,7 +587,7 @@ const en: Record<MessageKey, string> = {
   "engine.fillLabel": "Fill trend marks and rates",
 
   "cli.usage":
-    "Usage:\n  plansheet check FILE_OR_DIR... [--json] [--report out.html|out.csv] [--lang en]\n  plansheet fill IN.xlsx -o OUT.xlsx [--in-place] [--dry-run] [--json] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace] [--pace-bands A=1,B=0.8,C=0.5,D]\n  plansheet compare LAST.xlsx THIS.xlsx [--json] [--report out.html|out.csv]\n  plansheet templates [--json] [--templates DIR]\n  plansheet insert TEMPLATE IN.xlsx -o OUT.xlsx [--sheet NAME] [--at A1] [--param key=value]... [--force] [--in-place] [--templates DIR]",
+    "Usage:\n  plansheet check FILE_OR_DIR... [--json] [--verbose] [--report out.html|out.csv] [--lang en]\n  plansheet fill IN.xlsx -o OUT.xlsx [--in-place] [--dry-run] [--json] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace] [--pace-bands A=1,B=0.8,C=0.5,D]\n  plansheet compare LAST.xlsx THIS.xlsx [--json] [--report out.html|out.csv]\n  plansheet templates [--json] [--templates DIR]\n  plansheet insert TEMPLATE IN.xlsx -o OUT.xlsx [--sheet NAME] [--at A1] [--param key=value]... [--force] [--in-place] [--templates DIR]",
   "cli.unknownCommand": "Unknown command: {command}",
   "cli.unknownOption": "Unknown option: {option}",
   "cli.badValue": "The value \"{value}\" of {option} is not allowed. Allowed: {choices}",

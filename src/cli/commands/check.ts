@@ -10,6 +10,7 @@ import type { CheckFileOptions } from "../check-file";
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { locale } = ctx;
   let json = false;
+  let verbose = false;
   let report: string | null = null;
   const inputs: string[] = [];
   let settingsArgs: string[];
@@ -19,6 +20,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     for (let i = 0; i < settingsArgs.length; i++) {
       const a = settingsArgs[i];
       if (a === "--json") json = true;
+      else if (a === "--verbose" || a === "-v") verbose = true;
       else if (a === "--report" || a.startsWith("--report=")) {
         report = a.includes("=") ? a.slice(a.indexOf("=") + 1) : settingsArgs[++i];
         if (!report) throw new CliError(t(locale, "cli.missingArgument", { what: "--report" }));
@@ -37,7 +39,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     for (const d of result.emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
     const files = result.files;
     if (json) ctx.stdout(JSON.stringify({ files: files.map(toFileResultJson) }, null, 2));
-    else printReadable(files, ctx);
+    // the indicators of each file are listed for one file, or with --verbose (a folder lists findings)
+    else printReadable(files, ctx, verbose || files.length === 1);
     if (report) {
       try {
         await writeReport(report, files, locale);
@@ -61,7 +64,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
 
 const SEVERITY_LABEL = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } };
 
-function printReadable(files: FileResult[], ctx: CommandContext): void {
+function printReadable(files: FileResult[], ctx: CommandContext, listIndicators: boolean): void {
   const { locale } = ctx;
   let errors = 0;
   let warnings = 0;
@@ -77,7 +80,7 @@ function printReadable(files: FileResult[], ctx: CommandContext): void {
       ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${x.kind} ${x.range}`).join(", ") }));
     }
     if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
-    for (const i of f.indicators) {
+    for (const i of listIndicators ? f.indicators : []) {
       const rate = i.achievementRate === null ? "－" : `${(i.achievementRate * 100).toFixed(1)}%`;
       ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name.replace(/\s*\n\s*/g, " ")}`);
     }
