@@ -35,6 +35,10 @@ const ja = {
   "field.direction": "今後の方向",
   "field.item": "項目",
   "engine.fillLabel": "推移・達成率の記入",
+  "year.baseline": "基準年度",
+  "year.previous": "前年度",
+  "year.current": "当年度",
+  "year.target": "目標年度",
 
   // ---- command line ----------------------------------------------------------------------------
   "cli.usage":
@@ -585,6 +589,10 @@ const en: Record<MessageKey, string> = {
   "field.direction": "Future direction",
   "field.item": "Item",
   "engine.fillLabel": "Fill trend marks and rates",
+  "year.baseline": "baseline year",
+  "year.previous": "last year",
+  "year.current": "this year",
+  "year.target": "target year",
 
   "cli.usage":
     "Usage:\n  plansheet check FILE_OR_DIR... [--json] [--verbose] [--report out.html|out.csv] [--lang en]\n  plansheet fill IN.xlsx -o OUT.xlsx [--in-place] [--dry-run] [--json] [--rate-method ratio|progress] [--cap] [--decimals N] [--pace] [--pace-bands A=1,B=0.8,C=0.5,D]\n  plansheet compare LAST.xlsx THIS.xlsx [--json] [--report out.html|out.csv]\n  plansheet templates [--json] [--templates DIR]\n  plansheet insert TEMPLATE IN.xlsx -o OUT.xlsx [--sheet NAME] [--at A1] [--param key=value]... [--force] [--in-place] [--templates DIR]",

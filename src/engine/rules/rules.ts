@@ -3,6 +3,7 @@
  * and a fix where one is safe.
  */
 import { t, type Locale, type MessageKey } from "../../messages";
+import { formatYear } from "../report/format";
 import { cellText, compactText, normalizeText } from "../cell/read";
 import { getNumberFormat, parseA1 } from "../model/grid";
 import type { CellEdit, CellValue, SheetSnapshot } from "../model/snapshot";
@@ -58,6 +59,10 @@ export class FindingSink {
   }
   field(key: MessageKey): string {
     return t(this.locale, key);
+  }
+  /** "基準年度 令和6年度 > 前年度 令和4年度" in the sink's language. */
+  yearPair(a: MessageKey, ya: number, op: string, b: MessageKey, yb: number): string {
+    return `${t(this.locale, a)} ${formatYear(ya, this.locale)} ${op} ${t(this.locale, b)} ${formatYear(yb, this.locale)}`;
   }
 }
 
@@ -145,11 +150,11 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
   const y = { b: ind.baseline.year, p: ind.previous.year, c: ind.current.year, t: ind.target.year };
   const cells = row.yearCells;
   const bad: { cell: string | null; detail: string }[] = [];
-  if (y.b !== null && y.p !== null && y.b > y.p) bad.push({ cell: cells.baseline, detail: `基準年度 ${y.b} > 前年度 ${y.p}` });
-  if (y.p !== null && y.c !== null && y.p >= y.c) bad.push({ cell: cells.current, detail: `前年度 ${y.p} ≥ 当年度 ${y.c}` });
-  if (y.b !== null && y.c !== null && y.b > y.c && row.currentCell !== row.baseline) bad.push({ cell: cells.baseline, detail: `基準年度 ${y.b} > 当年度 ${y.c}` });
-  if (y.c !== null && y.t !== null && y.c > y.t) bad.push({ cell: cells.target, detail: `当年度 ${y.c} > 目標年度 ${y.t}` });
-  else if (y.b !== null && y.t !== null && y.b > y.t) bad.push({ cell: cells.target, detail: `基準年度 ${y.b} > 目標年度 ${y.t}` });
+  if (y.b !== null && y.p !== null && y.b > y.p) bad.push({ cell: cells.baseline, detail: sink.yearPair("year.baseline", y.b, ">", "year.previous", y.p) });
+  if (y.p !== null && y.c !== null && y.p >= y.c) bad.push({ cell: cells.current, detail: sink.yearPair("year.previous", y.p, "≥", "year.current", y.c) });
+  if (y.b !== null && y.c !== null && y.b > y.c && row.currentCell !== row.baseline) bad.push({ cell: cells.baseline, detail: sink.yearPair("year.baseline", y.b, ">", "year.current", y.c) });
+  if (y.c !== null && y.t !== null && y.c > y.t) bad.push({ cell: cells.target, detail: sink.yearPair("year.current", y.c, ">", "year.target", y.t) });
+  else if (y.b !== null && y.t !== null && y.b > y.t) bad.push({ cell: cells.target, detail: sink.yearPair("year.baseline", y.b, ">", "year.target", y.t) });
   const seen = new Set<string>();
   for (const b of bad) {
     const cell = b.cell ?? row.name?.cell ?? "A1";
