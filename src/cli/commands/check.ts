@@ -1,6 +1,9 @@
 /** `plansheet check FILE_OR_DIR... [--json] [--report out.html|out.csv]` */
 import * as path from "path";
-import { t } from "../../messages";
+import { t, type MessageKey } from "../../messages";
+
+/** Table kinds with a name in the messages file. */
+const KIND_KEYS = new Set(["indicators", "progress", "programme", "projects", "meetings"]);
 import type { CommandContext } from "../main";
 import { CliError, parseSettingsFlags } from "../open";
 import { checkPaths, reportFormat, writeReport } from "../batch";
@@ -77,7 +80,8 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
     }
     for (const s of f.sheets) {
       if (s.tables.length === 0) continue;
-      ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${x.kind} ${x.range}`).join(", ") }));
+      const kind = (k: string) => (KIND_KEYS.has(k) ? t(locale, `templates.kind.${k}` as MessageKey) : k);
+      ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${kind(x.kind)} ${x.range}`).join(locale === "ja" ? "、" : ", ") }));
     }
     if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
     for (const i of listIndicators ? f.indicators : []) {
