@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../messages";
 import type { EngineSettingsInput } from "../engine/model/indicator";
-import { analyzeWorkbook } from "../engine";
+import { checkWorkbook } from "../engine";
 import { fileResultOf, type FileResult } from "../engine/report/types";
 import { fileErrorMessage, mergeSettings, openWorkbook } from "./open";
 
@@ -21,5 +21,5 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     return { file, error: fileErrorMessage(e, file, options.locale), sheets: [], indicators: [], issues: [] };
   }
   const settings = mergeSettings(opened.stored, { ...options.settings, locale: options.locale });
-  return fileResultOf(file, analyzeWorkbook(opened.snapshot, settings));
+  return fileResultOf(file, checkWorkbook(opened.snapshot, settings));
 }

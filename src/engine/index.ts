@@ -1,5 +1,6 @@
 /** The engine: pure TypeScript over plain-data snapshots. */
-export { analyzeWorkbook, planFill, analyzeSheet, sheetRateStatement } from "./analyze";
+export { analyzeWorkbook, planFill, analyzeSheet, sheetRateStatement, sheetTitleYear } from "./analyze";
+export { checkWorkbook } from "./check";
 export type { FillChange, FillPlan, IndicatorResult, ProgressItem, SheetAnalysis, WorkbookAnalysis } from "./api";
 export * from "./cell/read";
 export * from "./model/grid";

@@ -1,5 +1,5 @@
 /** The pane's calls into the engine: read the workbook through the port, then analyse or plan. */
-import { analyzeWorkbook, planFill } from "../engine";
+import { checkWorkbook, planFill } from "../engine";
 import type { FillPlan, WorkbookAnalysis } from "../engine/api";
 import type { EngineSettings, EngineSettingsInput } from "../engine/model/indicator";
 import type { WorkbookPort, WorkbookSnapshot } from "../workbook/port";
@@ -31,7 +31,7 @@ export async function readAndAnalyze(
   const snapshot = await port.readSnapshot();
   await step("pane.progress.analyzing");
   const input = engineInput(settings);
-  const analysis = analyzeWorkbook(snapshot, input);
+  const analysis = checkWorkbook(snapshot, input);
   const plan = withPlan ? planFill(snapshot, input) : null;
   return { snapshot, analysis, plan };
 }
