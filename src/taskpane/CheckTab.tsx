@@ -8,56 +8,21 @@ import {
   Radio,
   RadioGroup,
   Text,
-  tokens,
 } from "@fluentui/react-components";
-import type { Finding, Severity } from "../engine/model/findings";
+import type { Finding } from "../engine/model/findings";
 import type { EngineSettings } from "../engine/model/indicator";
 import type { UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, useOperation } from "./operation";
 import { readAndAnalyze } from "./engine";
-import { buildReportBatch, ruleLabel, sortFindings, uniqueSheetName } from "./report";
+import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
 import { formatPlain, formatRate } from "./format";
 import type { PaneHost } from "./types";
+import { countBySeverity, FindingGroups, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
-  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
-  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  ruleTitle: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: 0,
-    display: "flex",
-    gap: "6px",
-    alignItems: "center",
-    flexWrap: "wrap",
-  },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
-  item: {
-    display: "flex",
-    gap: "4px",
-    alignItems: "flex-start",
-    borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
-    paddingLeft: "4px",
-  },
-  itemSelected: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  finding: {
-    flexGrow: 1,
-    textAlign: "left",
-    background: "none",
-    border: "none",
-    padding: "4px",
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    borderRadius: tokens.borderRadiusMedium,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px", fontFamily: tokens.fontFamilyMonospace },
-  detail: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
 interface CheckResult {
@@ -69,14 +34,7 @@ interface CheckResult {
   fallbackToAll: boolean;
 }
 
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
-const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const c: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) c[f.severity]++;
-  return c;
-}
 
 export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineSettings }) {
   const t = useT();
@@ -236,71 +194,34 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
               {t("pane.check.writeReport")}
             </Button>
           </div>
-          {[...grouped.entries()].map(([sheet, rules]) => (
-            <section key={sheet} className={styles.sheet} aria-label={t("pane.check.sheet", { sheet })}>
-              <h3 className={styles.sheetTitle}>{t("pane.check.sheet", { sheet })}</h3>
-              {[...rules.entries()].map(([rule, list]) => {
-                const c = countBySeverity(list);
-                return (
-                  <div key={rule} data-rule={rule}>
-                    <h4 className={styles.ruleTitle}>
-                      {ruleLabel(locale, rule)}
-                      {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
-                        <Badge key={s} size="small" color={SEVERITY_COLOR[s]}>
-                          {t(`pane.severity.${s}`)} {t("pane.check.ruleCount", { count: c[s] })}
-                        </Badge>
-                      ))}
-                    </h4>
-                    <ul className={styles.list}>
-                      {list.map((f, i) => {
-                        const key = `${f.sheet}!${f.cell}`;
-                        const fixValue = f.fix ? formatPlain(f.fix.formula ?? (f.fix.value as string | number | null), locale) : "";
-                        return (
-                          <li
-                            key={`${key}-${i}`}
-                            className={selected === key ? `${styles.item} ${styles.itemSelected}` : styles.item}
-                            data-testid="finding"
-                            data-cell={f.cell}
-                            data-sheet={f.sheet}
-                            data-rule={f.rule}
-                          >
-                            <button
-                              type="button"
-                              className={styles.finding}
-                              onClick={() => select(f)}
-                              title={t("pane.check.select", { sheet: f.sheet, cell: f.cell })}
-                              aria-current={selected === key ? "true" : undefined}
-                            >
-                              <span className={styles.cell}>{f.cell}</span>
-                              <span>{f.message}</span>
-                              {(f.expected !== null || f.actual !== null) && (
-                                <span className={styles.detail}>
-                                  {f.actual !== null && t("pane.check.actual", { value: shown(f, f.actual) })}
-                                  {f.actual !== null && f.expected !== null && " / "}
-                                  {f.expected !== null && t("pane.check.expected", { value: shown(f, f.expected) })}
-                                </span>
-                              )}
-                            </button>
-                            {f.fix && (
-                              <Button
-                                size="small"
-                                onClick={() => applyFixes([f])}
-                                disabled={op.running}
-                                aria-label={t("pane.check.fixLabel", { cell: f.cell, value: fixValue })}
-                                data-testid="fix"
-                              >
-                                {t("pane.check.fix")}
-                              </Button>
-                            )}
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </div>
-                );
-              })}
-            </section>
-          ))}
+          <FindingGroups
+            grouped={grouped}
+            selected={selected}
+            onSelect={select}
+            testId="finding"
+            detail={(f) =>
+              f.expected !== null || f.actual !== null ? (
+                <>
+                  {f.actual !== null && t("pane.check.actual", { value: shown(f, f.actual) })}
+                  {f.actual !== null && f.expected !== null && " / "}
+                  {f.expected !== null && t("pane.check.expected", { value: shown(f, f.expected) })}
+                </>
+              ) : null
+            }
+            actions={(f) =>
+              f.fix && (
+                <Button
+                  size="small"
+                  onClick={() => applyFixes([f])}
+                  disabled={op.running}
+                  aria-label={t("pane.check.fixLabel", { cell: f.cell, value: formatPlain(f.fix.formula ?? (f.fix.value as string | number | null), locale) })}
+                  data-testid="fix"
+                >
+                  {t("pane.check.fix")}
+                </Button>
+              )
+            }
+          />
         </>
       )}
     </div>

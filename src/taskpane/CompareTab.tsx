@@ -12,9 +12,9 @@ import type { WorkbookSnapshot } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { OperationStatus, useOperation, type Step } from "./operation";
 import { engineInput } from "./engine";
-import { ruleLabel, sortFindings } from "./report";
+import { sortFindings } from "./report";
 import { formatPlain } from "./format";
-import { countBySeverity } from "./CheckTab";
+import { countBySeverity, FindingGroups, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
 import type { CompareSummary } from "./compareRun";
 import type { PaneHost } from "./types";
 
@@ -32,39 +32,8 @@ const useStyles = makeStyles({
   },
   fileInput: { fontWeight: tokens.fontWeightRegular, maxWidth: "100%" },
   changes: { display: "flex", flexDirection: "column", gap: "2px" },
-  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
-  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  ruleTitle: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: 0,
-    display: "flex",
-    gap: "6px",
-    alignItems: "center",
-    flexWrap: "wrap",
-  },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
-  item: { display: "flex", gap: "4px", alignItems: "flex-start", borderLeft: `3px solid ${tokens.colorNeutralStroke2}`, paddingLeft: "4px" },
-  itemSelected: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
-  finding: {
-    flexGrow: 1,
-    textAlign: "left",
-    background: "none",
-    border: "none",
-    padding: "4px",
-    cursor: "pointer",
-    color: tokens.colorNeutralForeground1,
-    font: "inherit",
-    borderRadius: tokens.borderRadiusMedium,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}` },
-  },
-  cell: { fontWeight: tokens.fontWeightSemibold, marginRight: "6px", fontFamily: tokens.fontFamilyMonospace },
-  detail: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-const SEVERITIES = ["error", "warning", "info"] as const;
-const SEVERITY_COLOR = { error: "danger", warning: "warning", info: "informative" } as const;
 
 interface LastYear {
   file: string;
@@ -227,60 +196,21 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
           ) : (
             <Text size={200}>{t("pane.check.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info })}</Text>
           )}
-          {[...grouped.entries()].map(([sheet, rules]) => (
-            <section key={sheet} className={styles.sheet} aria-label={t("pane.check.sheet", { sheet })}>
-              <h3 className={styles.sheetTitle}>{t("pane.check.sheet", { sheet })}</h3>
-              {[...rules.entries()].map(([rule, findings]) => {
-                const c = countBySeverity(findings);
-                return (
-                  <div key={rule} data-rule={rule}>
-                    <h4 className={styles.ruleTitle}>
-                      {ruleLabel(locale, rule)}
-                      {SEVERITIES.filter((sev) => c[sev] > 0).map((sev) => (
-                        <Badge key={sev} size="small" color={SEVERITY_COLOR[sev]}>
-                          {t(`pane.severity.${sev}`)} {t("pane.check.ruleCount", { count: c[sev] })}
-                        </Badge>
-                      ))}
-                    </h4>
-                    <ul className={styles.list}>
-                      {findings.map((f, i) => {
-                        const key = `${f.sheet}!${f.cell}`;
-                        return (
-                          <li
-                            key={`${key}-${f.rule}-${i}`}
-                            className={selected === key ? `${styles.item} ${styles.itemSelected}` : styles.item}
-                            data-testid="compare-finding"
-                            data-cell={f.cell}
-                            data-sheet={f.sheet}
-                            data-rule={f.rule}
-                            data-severity={f.severity}
-                          >
-                            <button
-                              type="button"
-                              className={styles.finding}
-                              onClick={() => select(f)}
-                              title={t("pane.check.select", { sheet: f.sheet, cell: f.cell })}
-                              aria-current={selected === key ? "true" : undefined}
-                            >
-                              <span className={styles.cell}>{f.cell}</span>
-                              <span>{f.message}</span>
-                              {(f.expected !== null || f.actual !== null) && (
-                                <span className={styles.detail}>
-                                  {f.actual !== null && t("pane.compare.actual", { value: formatPlain(f.actual, locale) })}
-                                  {f.actual !== null && f.expected !== null && " / "}
-                                  {f.expected !== null && t("pane.compare.expected", { value: formatPlain(f.expected, locale) })}
-                                </span>
-                              )}
-                            </button>
-                          </li>
-                        );
-                      })}
-                    </ul>
-                  </div>
-                );
-              })}
-            </section>
-          ))}
+          <FindingGroups
+            grouped={grouped}
+            selected={selected}
+            onSelect={select}
+            testId="compare-finding"
+            detail={(f) =>
+              f.expected !== null || f.actual !== null ? (
+                <>
+                  {f.actual !== null && t("pane.compare.actual", { value: formatPlain(f.actual, locale) })}
+                  {f.actual !== null && f.expected !== null && " / "}
+                  {f.expected !== null && t("pane.compare.expected", { value: formatPlain(f.expected, locale) })}
+                </>
+              ) : null
+            }
+          />
         </>
       )}
     </div>
