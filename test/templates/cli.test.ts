@@ -149,7 +149,12 @@ describe("plansheet insert", () => {
     expect(snap.sheets[0].numberFormats?.[8]?.[7]).toBe("0.0%");
   });
 
-  test("the written file carries the layout: merges, widths, formats, borders, fills, validation lists", async () => {
+  test("the written file carries the layout: merges, formats, borders, fills, validation lists", async () => {
+    // The user has set column D's width on the existing sheet.
+    const own = new ExcelJS.Workbook();
+    await own.xlsx.readFile(input);
+    own.getWorksheet("施策06")!.getColumn("D").width = 18;
+    await own.xlsx.writeFile(input);
     const out = path.join(dir, "out.xlsx");
     expect((await run("insert", "progress-list", input, "-o", out, "--at", "A7", "--param", "rows=3")).code).toBe(0);
     const wb = new ExcelJS.Workbook();
@@ -166,7 +171,9 @@ describe("plansheet insert", () => {
     expect(h.alignment?.wrapText).toBe(true);
     expect(h.border?.top?.style).toBe("thin");
     expect((h.fill as ExcelJS.FillPattern).fgColor?.argb).toMatch(/D9E1F2$/i);
-    expect(ws.getColumn("D").width).toBe(40);
+    // An existing sheet keeps the user's column widths: D stays 18 (the template's is 40), B stays unset.
+    expect(ws.getColumn("D").width).toBe(18);
+    expect(ws.getColumn("B").width).toBeUndefined();
     const dv = (ws as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } }).dataValidations.model;
     const evaluation = Object.entries(dv).find(([range]) => /E11/.test(range));
     expect(evaluation?.[1].type).toBe("list");
@@ -176,6 +183,16 @@ describe("plansheet insert", () => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.readFile(other);
     expect(wb2.getWorksheet("施策06")!.getCell("H9").numFmt).toBe("0.0%");
+  });
+
+  test("a template on a new sheet gets the template's column widths", async () => {
+    const out = path.join(dir, "new.xlsx");
+    expect((await run("insert", "progress-list", input, "-o", out, "--sheet", "進捗状況", "--param", "rows=3")).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet("進捗状況")!.getCell("A1").value).toBe("第６期地域福祉計画進捗状況一覧表");
+    expect(wb.getWorksheet("進捗状況")!.getColumn("D").width).toBe(40);
+    expect(wb.getWorksheet("施策06")!.getColumn("D").width).toBeUndefined();
   });
 
   test("refuses to overwrite non-empty cells: exit 1, the cells named, nothing written", async () => {

@@ -15,7 +15,7 @@ import {
 const byId = (id: string) => builtinTemplates().find((d) => d.id === id)!;
 
 describe("renderTemplate", () => {
-  test("indicator table at C5: cells, widths, formats, styles and the batch's targets", () => {
+  test("indicator table at C5: cells, formats, styles and the batch's targets", () => {
     const d = byId("indicator-table");
     const r = renderTemplate(d, resolveParams(d, { rows: "2" }).values, { sheet: "施策06", cell: "C5" });
     expect(r.sheet).toBe("施策06");
@@ -30,13 +30,27 @@ describe("renderTemplate", () => {
     expect(edit("J7")).toMatchObject({ value: null, numberFormat: "0.0%", style: { border: true } });
     expect(edit("I8")).toMatchObject({ value: null, style: { horizontal: "center" } });
     expect(edit("C9").value).toMatch(/^※　◎：目標達成/);
-    expect(r.batch.columnWidths![0]).toEqual({ sheet: "施策06", column: "C", width: 30 });
-    expect(r.batch.columnWidths!.map((w) => w.column)).toEqual(["C", "D", "E", "F", "G", "H", "I", "J", "K"]);
+    // An existing sheet keeps the user's column widths.
+    expect(r.batch.columnWidths).toBeUndefined();
     expect(r.batch.validations).toEqual([{ sheet: "施策06", range: "I7:I8", list: ["◎", "○", "▼", "⇒", "－"] }]);
     expect(r.batch.merges).toEqual([]);
     expect(r.targets).toHaveLength(1 + 9 + 18 + 1);
     expect(r.targets[0]).toBe("C5");
     expect(r.batch.label).toBe("まちづくり指標（指標の推移・達成率）");
+  });
+
+  test("column widths only for a new sheet, offset by the anchor column", () => {
+    const d = byId("indicator-table");
+    const values = resolveParams(d, { rows: "2" }).values;
+    const existing = renderTemplate(d, values, { sheet: "施策06", cell: "C5" });
+    expect(existing.batch.columnWidths).toBeUndefined();
+    const fresh = renderTemplate(d, values, { newSheet: "指標", cell: "C5" });
+    expect(fresh.batch.addSheets).toEqual(["指標"]);
+    expect(fresh.batch.columnWidths![0]).toEqual({ sheet: "指標", column: "C", width: 30 });
+    expect(fresh.batch.columnWidths!.map((w) => w.column)).toEqual(["C", "D", "E", "F", "G", "H", "I", "J", "K"]);
+    const atA1 = renderTemplate(d, values, { newSheet: "指標" });
+    expect(atA1.batch.columnWidths!.map((w) => w.column)).toEqual(["A", "B", "C", "D", "E", "F", "G", "H", "I"]);
+    expect(atA1.batch.columnWidths!.map((w) => w.width)).toEqual(fresh.batch.columnWidths!.map((w) => w.width));
   });
 
   test("merged areas are written in full (borders) and listed as merges", () => {

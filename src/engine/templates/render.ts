@@ -132,7 +132,8 @@ export function layoutTemplate(
 /**
  * Render a template at an anchor. `values` are resolved parameter values (see resolveParams).
  * Every cell of the layout is written (empty input cells are cleared), so the doors check
- * `findConflicts` before applying the batch.
+ * `findConflicts` before applying the batch. Column widths are set only on a new sheet
+ * (anchor `{ newSheet }`); inserting into an existing sheet leaves its widths alone.
  */
 export function renderTemplate(def: TemplateDefinition, values: ParamValues, anchor: Anchor): RenderedTemplate {
   const isNew = "newSheet" in anchor;
@@ -170,16 +171,18 @@ export function renderTemplate(def: TemplateDefinition, values: ParamValues, anc
     if (c.list) listCells.push({ list: c.list, range: area });
   }
 
-  const columnWidths = def.layout.columns.map((w) => ({ sheet, column: columnLetters(origin.col + w.col), width: w.width }));
   targets.sort((a, b) => a.row - b.row || a.col - b.col);
   const batch: EditBatch = {
     cells: edits,
     merges,
-    columnWidths,
     validations: mergeValidations(listCells).map((v) => ({ sheet, range: rangeToA1(v.range), list: v.list })),
     label: def.title.ja,
   };
-  if (isNew) batch.addSheets = [sheet];
+  if (isNew) {
+    batch.addSheets = [sheet];
+    // Column widths only on a sheet the template creates: an existing sheet keeps the user's widths.
+    batch.columnWidths = def.layout.columns.map((w) => ({ sheet, column: columnLetters(origin.col + w.col), width: w.width }));
+  }
   let top = origin.row;
   for (const c of cells) top = Math.min(top, c.row);
   return {
