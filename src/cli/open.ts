@@ -31,9 +31,9 @@ export function fileErrorMessage(e: unknown, file: string, locale: Locale): stri
   if (isWorkbookFileError(e)) return t(locale, e.code, e.params);
   const err = e as NodeJS.ErrnoException;
   if (err && err.code === "ENOENT") return t(locale, "file.notFound", { file });
-  if (err && err.code === "EISDIR") return t(locale, "file.unreadable", { file, reason: locale === "ja" ? "フォルダです" : "it is a folder" });
+  if (err && err.code === "EISDIR") return t(locale, "file.unreadable", { file, reason: t(locale, "cli.reason.isFolder") });
   if (err && (err.code === "EACCES" || err.code === "EPERM"))
-    return t(locale, "file.unreadable", { file, reason: locale === "ja" ? "読み取りの権限がありません" : "permission denied" });
+    return t(locale, "file.unreadable", { file, reason: t(locale, "cli.reason.permissionDenied") });
   return t(locale, "file.unreadable", { file, reason: err && err.message ? err.message : String(e) });
 }
 

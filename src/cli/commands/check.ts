@@ -65,8 +65,6 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   }
 }
 
-const SEVERITY_LABEL = { ja: { error: "エラー", warning: "警告", info: "情報" }, en: { error: "error", warning: "warning", info: "info" } };
-
 function printReadable(files: FileResult[], ctx: CommandContext, listIndicators: boolean): void {
   const { locale } = ctx;
   let errors = 0;
@@ -81,7 +79,7 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
     for (const s of f.sheets) {
       if (s.tables.length === 0) continue;
       const kind = (k: string) => (KIND_KEYS.has(k) ? t(locale, `templates.kind.${k}` as MessageKey) : k);
-      ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${kind(x.kind)} ${x.range}`).join(locale === "ja" ? "、" : ", ") }));
+      ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${kind(x.kind)} ${x.range}`).join(t(locale, "cli.listSeparator")) }));
     }
     if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
     for (const i of listIndicators ? f.indicators : []) {
@@ -93,7 +91,7 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
       if (i.severity === "error") errors++;
       else if (i.severity === "warning") warnings++;
       else infos++;
-      ctx.stdout(`  [${SEVERITY_LABEL[locale][i.severity]}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
+      ctx.stdout(`  [${t(locale, `cli.severity.${i.severity}`)}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
     }
   }
   ctx.stdout(t(locale, "cli.summary", { files: files.length, errors, warnings, infos }));

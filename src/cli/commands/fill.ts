@@ -29,7 +29,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       else if (a.startsWith("-")) throw new CliError(t(locale, "cli.unknownOption", { option: a }));
       else inputs.push(a);
     }
-    if (inputs.length !== 1) throw new CliError(t(locale, "cli.missingArgument", { what: locale === "ja" ? "入力ファイル（1つ）" : "one input file" }));
+    if (inputs.length !== 1) throw new CliError(t(locale, "cli.missingArgument", { what: t(locale, "cli.oneInputFile") }));
     const input = inputs[0];
     if (!out && !inPlace && !dryRun) throw new CliError(t(locale, "cli.outputRequired"));
     if (out && !inPlace && path.resolve(out) === path.resolve(input)) throw new CliError(t(locale, "cli.sameInOut"));
@@ -46,7 +46,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes, skipped: plan.skipped }, null, 2));
     } else {
       for (const c of plan.changes) {
-        ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || "（空）", after: c.after === null ? "（空）" : typeof c.after === "number" ? `${(c.after * 100).toFixed(settingsDecimals(settings))}%` : c.after }));
+        ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || t(locale, "cli.emptyCell"), after: c.after === null ? t(locale, "cli.emptyCell") : typeof c.after === "number" ? `${(c.after * 100).toFixed(settingsDecimals(settings))}%` : c.after }));
       }
     }
     if (!json) for (const k of plan.skipped) ctx.stdout(t(locale, "cli.fillSkippedFormula", { sheet: k.sheet, cell: k.cell, after: typeof k.after === "number" ? `${(k.after * 100).toFixed(settingsDecimals(settings))}%` : String(k.after ?? "") }));
