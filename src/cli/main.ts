@@ -35,12 +35,39 @@ export function detectLocale(args: string[]): { locale: Locale; rest: string[] }
   return { locale, rest };
 }
 
+/** Streams whose reader has gone away (`plansheet check … | head -1`): nothing more is written to them. */
+const closedStreams = new WeakSet<NodeJS.WriteStream>();
+
+/**
+ * Handle write errors on process.stdout/stderr once: a closed pipe (EPIPE) silently stops the
+ * output to that stream (the command goes on, e.g. fill still writes its file, and the exit code
+ * is the one the command computes) instead of crashing with a stack trace.
+ */
+export function guardStream(stream: NodeJS.WriteStream): void {
+  if ((stream as { plansheetGuarded?: boolean }).plansheetGuarded) return;
+  (stream as { plansheetGuarded?: boolean }).plansheetGuarded = true;
+  stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err && err.code === "EPIPE") {
+      closedStreams.add(stream);
+      return;
+    }
+    throw err;
+  });
+}
+
+function writeLine(stream: NodeJS.WriteStream, s: string): void {
+  if (closedStreams.has(stream) || stream.destroyed) return;
+  stream.write(s.endsWith("\n") ? s : s + "\n");
+}
+
 export async function main(argv: string[], io?: Partial<CommandContext>): Promise<number> {
   const { locale, rest } = detectLocale(argv);
+  guardStream(process.stdout);
+  guardStream(process.stderr); // also the progress bar's stream
   const ctx: CommandContext = {
     locale,
-    stdout: io?.stdout ?? ((s) => process.stdout.write(s.endsWith("\n") ? s : s + "\n")),
-    stderr: io?.stderr ?? ((s) => process.stderr.write(s.endsWith("\n") ? s : s + "\n")),
+    stdout: io?.stdout ?? ((s) => writeLine(process.stdout, s)),
+    stderr: io?.stderr ?? ((s) => writeLine(process.stderr, s)),
     isTTY: io?.isTTY ?? Boolean(process.stderr.isTTY),
   };
   const [name, ...args] = rest;
