@@ -1,16 +1,16 @@
 /** analyzeWorkbook and planFill: the engine's two entry points. */
 import { cellText, compactText, normalizeText, parseYear } from "./cell/read";
-import { getFormula, parseA1 } from "./model/grid";
+import { getFormula, getNumberFormat, parseA1 } from "./model/grid";
 import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import type { Finding } from "./model/findings";
 import { EngineSettings, type EngineSettingsInput } from "./model/indicator";
 import type { FillChange, FillPlan, IndicatorResult, SheetAnalysis, WorkbookAnalysis } from "./api";
 import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from "./tables/recognize";
-import { extractIndicators, type IndicatorRow } from "./indicators/extract";
+import { extractIndicators, isPercentFormat, type IndicatorRow } from "./indicators/extract";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
 import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
-import { checkIndicator, checkProgramme, checkProgress, FindingSink, formatRate, rateFormat, writtenRate } from "./rules/rules";
-import { EVALUATION_MARKS, readMark, TREND_MARKS } from "./rules/marks";
+import { checkIndicator, checkProgramme, checkProgress, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
+import { EVALUATION_MARKS, legendGlyph, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
 import { formatYear } from "./report/format";
 
@@ -240,30 +240,36 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
       }
       if (row.trend) {
         const written = row.trend.value;
-        const m = typeof written === "string" ? readMark(written, d.trendLegend) : null;
-        const same = m !== null && !m.lookalike && m.mark === res.trendMark && written === m.written;
+        // the mark as the sheet's own legend writes it
+        const glyph = legendGlyph(d.trendLegend, res.trendMark);
+        const same = typeof written === "string" && written.trim() === glyph;
         if (!same && getFormula(sheet, parseA1(row.trend.cell).row, parseA1(row.trend.cell).col)) {
-          skipped.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", reason: "formula", after: res.trendMark });
+          skipped.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", reason: "formula", after: glyph });
         } else if (!same) {
-          cells.push({ sheet: sheet.name, cell: row.trend.cell, value: res.trendMark });
-          changes.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", before: written, after: res.trendMark });
+          cells.push({ sheet: sheet.name, cell: row.trend.cell, value: glyph });
+          changes.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", before: written, after: glyph });
         }
       }
       if (row.rate) {
-        const fmt = rateFormat(d.settings.rateDecimals);
+        const decimals = d.settings.rateDecimals;
+        const fmt = rateFormat(decimals);
         const { row: r, col: c } = parseA1(row.rate.cell);
-        const currentFormat = sheet.numberFormats?.[r]?.[c] ?? null;
-        const after: string | number = res.achievementRate === null ? "－" : res.achievementRate;
+        const computed = res.achievementRate;
         const w = writtenRate(sheet, row.rate);
-        const sameValue =
-          typeof after === "number"
-            ? typeof row.rate.value === "number" && w !== null && Math.abs(w.value - after) < 1e-9 && currentFormat === fmt
-            : sameCell(row.rate.value, after) || (row.rate.reading.kind === "missing" && cellText(row.rate.value).trim() === "－");
-        if (!sameValue && getFormula(sheet, r, c)) {
+        const formula = getFormula(sheet, r, c) !== null;
+        // the column's own convention: percentage points (89.8) or a fraction with a percent format
+        const points = w ? w.points : /[%％]/.test(row.rate.column.header) && !isPercentFormat(getNumberFormat(sheet, r, c));
+        const after: string | number = computed === null ? "－" : points ? rateInPoints(computed, decimals) : computed;
+        let same: boolean;
+        if (computed === null) same = row.rate.reading.kind === "missing";
+        else if (formula) same = w !== null && Math.abs(w.value - computed) <= 0.5 * Math.pow(10, -(Math.min(w.decimals, decimals) + 2)) + 1e-9;
+        else if (points) same = w !== null && Math.abs(w.value * 100 - (after as number)) < 1e-9;
+        else same = typeof row.rate.value === "number" && Math.abs(row.rate.value - computed) < 1e-9 && isPercentFormat(getNumberFormat(sheet, r, c));
+        if (!same && formula) {
           skipped.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", reason: "formula", after });
-        } else if (!sameValue) {
+        } else if (!same) {
           const edit: CellEdit = { sheet: sheet.name, cell: row.rate.cell, value: after };
-          if (typeof after === "number") edit.numberFormat = fmt;
+          if (typeof after === "number" && !points) edit.numberFormat = fmt;
           cells.push(edit);
           changes.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", before: row.rate.value, after });
         }

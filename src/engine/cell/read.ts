@@ -218,9 +218,14 @@ export type CellReading =
       year: number | null;
       /** The cell holds text that is only a number (no unit, no year): "number stored as text". */
       numberAsText: boolean;
+      /** The number carries a note (※1, （暫定値）, （見込）): read, and the note is kept in `text`. */
+      annotated?: boolean;
     }
   | { kind: "qualitative"; text: string; qualitative: Qualitative; year: number | null }
   | { kind: "text"; text: string; year: number | null };
+
+/** Notes written after a number: ※1, （暫定値）, (見込), （速報）, （概数）, （推計）. */
+const ANNOTATION = /\s*(?:※\s*\d*|\*\d*|[(（]\s*(?:暫定値?|見込み?値?|速報値?|概数|推計値?|概算|予定|参考値?|注\s*\d*|※\s*\d*)\s*[)）])\s*$/;
 
 /**
  * Read a value cell: a number with unit and year, a qualitative word, a missing value, an error,
@@ -268,6 +273,12 @@ export function readValueCell(v: CellValue): CellReading {
   if (n) {
     const numberAsText = year === null && /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(rest);
     return { kind: "number", text: raw, value: n.value, unit: n.unit, year, numberAsText };
+  }
+  // a number with a note: 404※1, 404（暫定値）, 356(見込), 1,200人（速報）
+  const bare = rest.replace(ANNOTATION, "").trim();
+  if (bare !== rest) {
+    const m = parseNumber(bare);
+    if (m) return { kind: "number", text: raw, value: m.value, unit: m.unit, year, numberAsText: false, annotated: true };
   }
   return { kind: "text", text: raw, year };
 }

@@ -1,6 +1,6 @@
 /** From a recognized indicator table to the indicator model (one per record). */
 import { cellText, compactText, normalizeText, readValueCell, type CellReading } from "../cell/read";
-import { toA1 } from "../model/grid";
+import { getNumberFormat, toA1 } from "../model/grid";
 import type { CellValue, SheetSnapshot } from "../model/snapshot";
 import type { Direction, Indicator, Qualitative, YearValue } from "../model/indicator";
 import { recordValue, type ColumnInfo, type RecognizedTable, type TableRecord } from "../tables/recognize";
@@ -38,7 +38,19 @@ function read(sheet: SheetSnapshot, rec: TableRecord, col: ColumnInfo | undefine
   const v = recordValue(sheet, rec, col.col);
   // a mark/rate cell shared with another column or record is not this indicator's to check or write
   if (writable && !v.own) return null;
-  return { cell: toA1(v.row, v.col), value: v.value, reading: readValueCell(v.value), column: col };
+  let reading = readValueCell(v.value);
+  // a number shown with a percent format (0.31 shown as 31%) is read as it is shown, like "31%"
+  if (!writable && reading.kind === "number" && typeof v.value === "number" && isPercentFormat(getNumberFormat(sheet, v.row, v.col))) {
+    reading = { ...reading, value: Number((v.value * 100).toPrecision(12)), unit: "%" };
+  }
+  return { cell: toA1(v.row, v.col), value: v.value, reading, column: col };
+}
+
+/** A number format that shows a percentage (`0%`, `0.0%`; not a quoted "%" or an escaped \%). */
+export function isPercentFormat(fmt: string | null): boolean {
+  if (!fmt) return false;
+  const unquoted = fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "");
+  return unquoted.includes("%");
 }
 
 function numberOf(c: ReadCell | null): number | null {

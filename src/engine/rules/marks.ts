@@ -67,3 +67,18 @@ export function readMark(text: string, legend: readonly string[]): MarkReading {
 export function codePoint(ch: string): string {
   return [...ch].map((c) => "U+" + c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")).join(" ");
 }
+
+/** The legend mark a written character stands for: 〇 → ○, → → ⇒ (itself when it is a mark). */
+export function canonicalMark(ch: string): string {
+  const c = ch.replace(/[\s\u3000]/g, "");
+  return [...c].length === 1 && LOOKALIKES[c] && LOOKALIKES[c] !== c ? LOOKALIKES[c] : c;
+}
+
+/**
+ * How a sheet writes a mark: the glyph of its printed legend that stands for it (a legend printed
+ * as ◎ 〇 ▼ → － writes ○ as 〇 and ⇒ as →), else the mark itself.
+ */
+export function legendGlyph(legend: readonly string[], mark: string): string {
+  if (legend.includes(mark)) return mark;
+  return legend.find((g) => canonicalMark(g) === mark) ?? mark;
+}

@@ -5,14 +5,14 @@
 import { t, type Locale, type MessageKey } from "../../messages";
 import { formatYear } from "../report/format";
 import { cellText, compactText, normalizeText } from "../cell/read";
-import { getNumberFormat, parseA1 } from "../model/grid";
+import { getFormula, getNumberFormat, parseA1 } from "../model/grid";
 import type { CellEdit, CellValue, SheetSnapshot } from "../model/snapshot";
 import type { Finding, Severity } from "../model/findings";
 import type { EngineSettings, TrendMark } from "../model/indicator";
 import type { IndicatorRow, ReadCell } from "../indicators/extract";
 import { comparableText, isTick, REPOST_MARK, type CellRef, type ProgrammeRow, type ProgressRow } from "../progress/extract";
-import { FUTURE_WORDS, RESULT_WORDS } from "../tables/headers";
-import { codePoint, readMark } from "./marks";
+import { FUTURE_WORDS, isYearOnly, RESULT_WORDS } from "../tables/headers";
+import { canonicalMark, codePoint, legendGlyph, readMark } from "./marks";
 
 export const RULES = {
   "trend-mark-mismatch": "error",
@@ -27,6 +27,7 @@ export const RULES = {
   "number-as-text": "warning",
   "formula-error": "warning",
   "report-year": "warning",
+  "value-unreadable": "warning",
   "pace-grade": "info",
 } as const satisfies Record<string, Severity>;
 export type RuleId = keyof typeof RULES;
@@ -74,23 +75,40 @@ function shown(v: CellValue): string | number | null {
 }
 
 /** The rate a cell holds, as a fraction, with the number of decimals it shows (as a percentage). */
-export function writtenRate(sheet: SheetSnapshot, c: ReadCell): { value: number; decimals: number } | null {
+export interface WrittenRate {
+  /** As a fraction (0.898 = 89.8%). */
+  value: number;
+  /** Decimals shown, as a percentage. */
+  decimals: number;
+  /** The cell holds percentage points (89.8, no percent format): compare and write it that way. */
+  points: boolean;
+}
+
+/**
+ * The rate a cell holds, as a fraction. A number with a percent format is a fraction; a number
+ * without one is in points (89.8) when the column says （％） or the number is over 2, else a
+ * fraction; text reads "89.8%" or, in a （％） column, "89.8".
+ */
+export function writtenRate(sheet: SheetSnapshot, c: ReadCell): WrittenRate | null {
   const v = c.value;
   const { row, col } = parseA1(c.cell);
+  const pointsColumn = /[%％]/.test(c.column.header);
+  const fmt = getNumberFormat(sheet, row, col) ?? "";
   if (typeof v === "number") {
-    const fmt = getNumberFormat(sheet, row, col) ?? "";
     if (fmt.includes("%")) {
       const m = /0\.(0+)%/.exec(fmt);
-      return { value: v, decimals: m ? m[1].length : 0 };
+      return { value: v, decimals: m ? m[1].length : 0, points: false };
     }
-    // a plain number: 89.8 means 89.8%, 0.898 means 89.8%
-    if (Math.abs(v) > 2) return { value: v / 100, decimals: decimalsOf(String(v)) };
-    return { value: v, decimals: Math.max(0, decimalsOf(String(v)) - 2) };
+    const fd = /0\.(0+)/.exec(fmt);
+    if (pointsColumn || Math.abs(v) > 2) return { value: v / 100, decimals: fd ? fd[1].length : decimalsOf(String(v)), points: true };
+    return { value: v, decimals: Math.max(0, decimalsOf(String(v)) - 2), points: false };
   }
   if (typeof v === "string") {
     const s = normalizeText(v);
     const m = /^([+-]?\d+(?:\.(\d+))?)\s*%$/.exec(s);
-    if (m) return { value: Number(m[1]) / 100, decimals: m[2] ? m[2].length : 0 };
+    if (m) return { value: Number(m[1]) / 100, decimals: m[2] ? m[2].length : 0, points: false };
+    const p = /^([+-]?\d+(?:\.(\d+))?)$/.exec(s);
+    if (p && (pointsColumn || Math.abs(Number(p[1])) > 2)) return { value: Number(p[1]) / 100, decimals: p[2] ? p[2].length : 0, points: true };
   }
   return null;
 }
@@ -123,6 +141,9 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
   for (const c of [row.baseline, ...row.actuals, row.target, row.rate]) {
     if (!c) continue;
     if (c.reading.kind === "error") sink.add("formula-error", s, c.cell, "rule.formula-error", {}, c === row.rate ? x.computedRate : null, c.reading.error);
+    if (c.reading.kind === "text" && c !== row.rate && !isYearOnly(c.reading.text)) {
+      sink.add("value-unreadable", s, c.cell, "rule.value-unreadable", {}, null, c.reading.text);
+    }
     if (c.reading.kind === "number" && c.reading.numberAsText && typeof c.value === "string") {
       sink.add("number-as-text", s, c.cell, "rule.number-as-text", {}, c.reading.value, c.value, { sheet: s, cell: c.cell, value: c.reading.value });
     }
@@ -136,13 +157,13 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
     const emptyish = row.rate.reading.kind === "empty" || row.rate.reading.kind === "missing";
     if (w === null && !emptyish) {
       if (row.rate.reading.kind !== "error" && computed !== null) {
-        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: cellText(row.rate.value) }, computed, cellText(row.rate.value), rateFix(s, row.rate.cell, computed, x.settings));
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: cellText(row.rate.value) }, computed, cellText(row.rate.value), rateFix(sheet, row.rate.cell, computed, x.settings));
       }
     } else if (w !== null) {
       const d = Math.min(w.decimals, x.settings.rateDecimals);
       const tol = 0.5 * Math.pow(10, -(d + 2)) + 1e-9;
       if (computed === null || Math.abs(w.value - computed) > tol) {
-        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: formatRate(w.value, w.decimals) }, computed, w.value, rateFix(s, row.rate.cell, computed, x.settings));
+        sink.add("rate-mismatch", s, row.rate.cell, "rule.rate-mismatch", { expected: formatRate(computed, x.settings.rateDecimals), actual: formatRate(w.value, w.decimals) }, computed, w.value, rateFix(sheet, row.rate.cell, computed, x.settings));
       }
     }
   }
@@ -164,7 +185,10 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
   }
 }
 
-function rateFix(sheet: string, cell: string, rate: number | null, settings: EngineSettings): CellEdit {
+function rateFix(snapshot: SheetSnapshot, cell: string, rate: number | null, settings: EngineSettings, points = false): CellEdit | undefined {
+  if (hasFormula(snapshot, cell)) return undefined;
+  const sheet = snapshot.name;
+  if (points && rate !== null) return { sheet, cell, value: rateInPoints(rate, settings.rateDecimals) };
   return {
     sheet,
     cell,
@@ -173,30 +197,49 @@ function rateFix(sheet: string, cell: string, rate: number | null, settings: Eng
   };
 }
 
+/** A rate as percentage points, rounded as shown (0.898 → 89.8). */
+export function rateInPoints(rate: number, decimals: number): number {
+  return Number((rate * 100).toFixed(decimals));
+}
+
 export function rateFormat(decimals: number): string {
   return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
 }
 
 function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell): void {
   const s = x.sheet.name;
+  // the computed mark as this sheet's legend writes it (〇 for ○ where the legend prints 〇)
+  const expected = legendGlyph(x.trendLegend, x.computedMark);
+  // a cell holding a formula is the user's calculation: findings, but no fix that would replace it
+  const fix = hasFormula(x.sheet, c.cell) ? undefined : { sheet: s, cell: c.cell, value: expected };
   if (c.reading.kind === "empty") {
-    sink.add("required-empty", s, c.cell, "rule.trend-mark-missing", {}, x.computedMark, null, { sheet: s, cell: c.cell, value: x.computedMark });
+    sink.add("required-empty", s, c.cell, "rule.trend-mark-missing", {}, expected, null, fix);
     return;
   }
   if (c.reading.kind === "error") {
-    sink.add("formula-error", s, c.cell, "rule.formula-error", {}, x.computedMark, c.reading.error);
+    sink.add("formula-error", s, c.cell, "rule.formula-error", {}, expected, c.reading.error);
     return;
   }
-  const m = readMark(cellText(c.value), x.trendLegend);
-  if (m.lookalike) {
-    sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: codePoint(m.written) }, m.mark, m.written, { sheet: s, cell: c.cell, value: m.mark });
-  } else if (!x.trendLegend.includes(m.mark)) {
-    sink.add("mark-not-in-legend", s, c.cell, "rule.mark-not-in-legend", { legend: x.trendLegend.join(" ") }, x.computedMark, m.written);
+  const written = cellText(c.value).replace(/[\s\u3000]/g, "");
+  const inLegend = x.trendLegend.includes(written);
+  const meant = canonicalMark(written);
+  const legendMarks = x.trendLegend.map(canonicalMark);
+  if (!inLegend && legendMarks.includes(meant)) {
+    // a lookalike: its fix is the right mark (the computed one when the mark is wrong too)
+    const glyph = legendGlyph(x.trendLegend, meant);
+    sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: codePoint(written) }, glyph, written, fix);
+  } else if (!inLegend) {
+    sink.add("mark-not-in-legend", s, c.cell, "rule.mark-not-in-legend", { legend: x.trendLegend.join(" ") }, expected, written);
     return;
   }
-  if (m.mark !== x.computedMark) {
-    sink.add("trend-mark-mismatch", s, c.cell, "rule.trend-mark-mismatch", {}, x.computedMark, m.written, { sheet: s, cell: c.cell, value: x.computedMark });
+  if (meant !== x.computedMark) {
+    sink.add("trend-mark-mismatch", s, c.cell, "rule.trend-mark-mismatch", {}, expected, written, fix);
   }
+}
+
+function hasFormula(sheet: SheetSnapshot, a1: string): boolean {
+  const { row, col } = parseA1(a1);
+  return getFormula(sheet, row, col) !== null;
 }
 
 /** Progress tables: 評価 in the legend, 説明 filled in, 【再掲】 items equal to their originals. */

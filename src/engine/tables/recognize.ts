@@ -291,6 +291,8 @@ function sectionText(kind: TableKind, texts: string[]): string | null {
   const t = normalizeText(texts[0]);
   if (kind === "progress" && /^\d+\s*\S/.test(t) && t.length < 80) return t;
   if (kind === "programme" && /^[■◆●]/.test(t)) return t;
+  // a heading or a note between indicators: （１）地域支援, ■ 参考指標, 注）…, ＜…＞
+  if (kind === "indicators" && /^(\(\d+\)|[■◆●◇□]|【|注\s*[)）:：\d]|<|[①-⑳])/.test(t)) return t;
   if ((kind === "projects" || kind === "meetings") && /^[■◆●【(（]/.test(t) && t.length < 60) return t;
   return null;
 }
