@@ -9,7 +9,7 @@ import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from
 import { extractIndicators, isPercentFormat, type IndicatorRow } from "./indicators/extract";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
 import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
-import { checkIndicator, checkProgramme, checkProgress, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
+import { checkIndicator, checkProgramme, checkProgress, checkReposts, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
 import { EVALUATION_MARKS, legendGlyph, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
 import { formatYear } from "./report/format";
@@ -25,8 +25,10 @@ export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSet
     for (const v of row) {
       if (typeof v !== "string" || !v.includes("達成率")) continue;
       const s = compactText(v);
-      if (/達成率[=＝:：].*(実績値?|現状値?)-基準値?.*[÷/].*目標値?-基準値?/.test(s)) out.rateMethod = "progress";
-      else if (/達成率[=＝:：].*実績値?[÷/]目標値?/.test(s) || /達成率[=＝:：].*目標値?[÷/]実績値?/.test(s)) out.rateMethod = "ratio";
+      // 達成率＝…, 達成率は…で算出, 達成率：… — the formula may be written with ÷ / or 割る
+      const f = s.slice(s.indexOf("達成率"));
+      if (/(実績値?|現状値?)[-−ー]基準値?\)?(÷|\/|割)\(?目標値?[-−ー]基準値?/.test(f)) out.rateMethod = "progress";
+      else if (/実績値?(÷|\/|割)目標値?|目標値?(÷|\/|割)実績値?/.test(f)) out.rateMethod = "ratio";
       if (/100%を上限|上限100%|100%で上限|100%を超える場合は100%/.test(s)) out.capRate = true;
     }
   }
@@ -180,19 +182,12 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
     progressItems.push(...progress.filter((p) => p.table.kind === "progress").map((p) => p.item));
     issues.push(...sink.findings);
   }
-  // 【再掲】 items of project lists may repeat an item of another sheet: checked across the workbook
+  // 【再掲】 items may repeat an item of another sheet: checked across the workbook, per kind of table
   const sink = new FindingSink(locale);
-  const projects = allProgress.filter((p) => p.table.kind === "projects");
-  if (projects.length) {
-    checkProgressReposts(sink, projects);
-    issues.push(...sink.findings);
-  }
+  checkReposts(sink, allProgress.filter((p) => p.table.kind === "progress"));
+  checkReposts(sink, allProgress.filter((p) => p.table.kind === "projects"));
+  issues.push(...sink.findings);
   return { sheets, indicators, progressItems, issues: dedupe(issues) };
-}
-
-function checkProgressReposts(sink: FindingSink, rows: ProgressRow[]): void {
-  // reuse the progress rule for 【再掲】; project lists have no 評価 legend
-  checkProgress(sink, rows.map((r) => ({ ...r, cells: { ...r.cells, evaluation: undefined, description: r.cells.description } })), EVALUATION_MARKS);
 }
 
 function dedupe(findings: Finding[]): Finding[] {

@@ -102,3 +102,18 @@ test("a 達成率（％） column in points is compared and filled in points", (
   expect(a.issues.filter((i) => i.rule === "rate-mismatch")).toEqual([]);
   expect(planFill(workbook(s)).batch.cells).toEqual([{ sheet: "s", cell: "H4", value: 60 }]);
 });
+
+test("the sheet's rate statement in other words: 達成率は、（実績値－基準値）／（目標値－基準値）で算出", () => {
+  const { sheetRateStatement } = require("../../src/engine");
+  expect(sheetRateStatement(sheet("s", [["※達成率は、（実績値－基準値）／（目標値－基準値）で算出"]]))).toEqual({ rateMethod: "progress" });
+  expect(sheetRateStatement(sheet("s", [["達成率：実績値÷目標値×100"]]))).toEqual({ rateMethod: "ratio" });
+});
+
+test("a 【再掲】 item matches its original on another sheet", () => {
+  const legend = "※評価：「☆」予定通り進捗かつ特記事項あり、「○」予定通り進捗、「△」進捗あるが遅れ・課題あり、「□」検討中、「×」進捗なし、「◎」完了、「－」中止";
+  const head = ["基本施策", "項目", "計画の記載", "評価", "説明(進捗状況)", "担当"];
+  const p1 = sheet("進捗", [[legend], head, ["1 相談支援", "(1)包括的な相談支援体制の整備", "・体制を整備します。", "○", "・会議を12回開催した。", "福祉課"]]);
+  const p2 = sheet("進捗2", [[legend], head, ["3 再犯防止", "(1)包括的な相談支援体制の整備【再掲】", "・体制を整備します。【再掲】", "○", "・会議を11回開催した。【再掲】", "福祉課"]]);
+  const a = analyzeWorkbook(workbook(p1, p2));
+  expect(a.issues.map((i) => [i.rule, i.sheet, i.cell])).toEqual([["repost-mismatch", "進捗2", "E3"]]);
+});

@@ -242,7 +242,7 @@ function hasFormula(sheet: SheetSnapshot, a1: string): boolean {
   return getFormula(sheet, row, col) !== null;
 }
 
-/** Progress tables: 評価 in the legend, 説明 filled in, 【再掲】 items equal to their originals. */
+/** Progress tables: 評価 in the legend, 説明 filled in. (【再掲】: checkReposts, across the workbook.) */
 export function checkProgress(sink: FindingSink, rows: ProgressRow[], evaluationLegend: readonly string[]): void {
   for (const r of rows) {
     const s = r.item.sheet;
@@ -254,7 +254,6 @@ export function checkProgress(sink: FindingSink, rows: ProgressRow[], evaluation
     const d = r.cells.description;
     if (d && !d.text) sink.add("required-empty", s, d.cell, "rule.required-empty", { field: sink.field("field.description") }, null, null);
   }
-  checkReposts(sink, rows);
 }
 
 function checkEvaluationMark(sink: FindingSink, sheet: string, ev: CellRef, legend: readonly string[]): void {
