@@ -117,3 +117,20 @@ test("a 【再掲】 item matches its original on another sheet", () => {
   const a = analyzeWorkbook(workbook(p1, p2));
   expect(a.issues.map((i) => [i.rule, i.sheet, i.cell])).toEqual([["repost-mismatch", "進捗2", "E3"]]);
 });
+
+test("two indicator tables side by side are two tables", () => {
+  const left = ["指標名", "単位", "基準値", "実績値（令和5年度）", "実績値（令和6年度）", "目標値", "指標の推移"];
+  const s = sheet("s", [
+    [...left, null, ...left],
+    ["A", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", "○", null, "B", "件", "429（令和3年度）", 431, 421, "470（令和8年度）", "▼"],
+    [null, null, null, null, null, null, null, null, "C", "人", "1200（令和元年度）", 1250, 1310, "1300（令和8年度）", "○"],
+  ]);
+  const a = analyzeWorkbook(workbook(s));
+  expect(a.sheets[0].tables.map((x) => x.range)).toEqual(["A1:G2", "I1:O3"]);
+  expect(a.indicators.map((i) => [i.name, i.previous.value, i.current.value, i.trendMark])).toEqual([
+    ["A", 356, 404, "○"],
+    ["B", 431, 421, "▼"],
+    ["C", 1250, 1310, "◎"],
+  ]);
+  expect(a.issues.map((i) => [i.rule, i.cell])).toEqual([["trend-mark-mismatch", "O3"]]);
+});

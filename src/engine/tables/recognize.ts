@@ -91,6 +91,8 @@ interface HeaderCandidate {
   depth: 1 | 2;
   columns: ColumnInfo[];
   texts: Map<number, string[]>;
+  /** Every classified column of the row, before settling (for splitting side-by-side tables). */
+  raw: ColumnInfo[];
 }
 
 function kindOf(roles: Set<Role>): TableKind | null {
@@ -136,7 +138,7 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
   if (columns.length < 2 || own.size < 2) return null;
   const kind = kindOf(roles);
   if (!kind) return null;
-  return { kind, depth, columns: settleColumns(kind, columns), texts };
+  return { kind, depth, columns: settleColumns(kind, columns), texts, raw: columns };
 }
 
 /** Keep the roles that belong to the kind; the first column wins for single-valued roles. */
@@ -190,18 +192,63 @@ function ownHeaderCells(sheet: SheetSnapshot, r: number): number {
   return seen.size;
 }
 
-const headerMemo = new WeakMap<SheetSnapshot, Map<number, HeaderCandidate | null>>();
+const headerMemo = new WeakMap<SheetSnapshot, Map<number, HeaderCandidate[]>>();
 
-/** The header starting at row r, if any (memoized per sheet snapshot: snapshots are not mutated). */
+/** The first header starting at row r, if any. */
 function detectHeader(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
+  return detectHeaders(sheet, r)[0] ?? null;
+}
+
+/**
+ * The headers starting at row r, left to right: tables placed side by side (a column with no header
+ * text between them) are separate tables. Memoized per sheet snapshot (snapshots are not mutated).
+ */
+function detectHeaders(sheet: SheetSnapshot, r: number): HeaderCandidate[] {
   let memo = headerMemo.get(sheet);
   if (!memo) headerMemo.set(sheet, (memo = new Map()));
-  let h = memo.get(r);
-  if (h === undefined) {
-    h = detectHeaderUncached(sheet, r);
-    memo.set(r, h);
+  let hs = memo.get(r);
+  if (hs === undefined) {
+    const h = detectHeaderUncached(sheet, r);
+    hs = h ? splitSideBySide(h) : [];
+    memo.set(r, hs);
   }
-  return h;
+  return hs;
+}
+
+/**
+ * Split a header row at the columns without header text when the parts on both sides are tables of
+ * their own; a part that is no table alone (a blank column inside one table) stays with its left part.
+ */
+function splitSideBySide(h: HeaderCandidate): HeaderCandidate[] {
+  const cols = [...h.texts.keys()].sort((a, b) => a - b);
+  const segments: number[][] = [];
+  for (const c of cols) {
+    const last = segments[segments.length - 1];
+    if (last && c === last[last.length - 1] + 1) last.push(c);
+    else segments.push([c]);
+  }
+  if (segments.length < 2) return [h];
+  const kindOfCols = (cs: number[]) => {
+    const set = new Set(cs);
+    return kindOf(new Set(h.raw.filter((x) => set.has(x.col)).map((x) => x.role)));
+  };
+  const groups: number[][] = [];
+  for (const seg of segments) {
+    const last = groups[groups.length - 1];
+    if (last && !(kindOfCols(last) && kindOfCols(seg))) last.push(...seg);
+    else groups.push([...seg]);
+  }
+  if (groups.length < 2) return [h];
+  const out: HeaderCandidate[] = [];
+  for (const g of groups) {
+    const kind = kindOfCols(g);
+    if (!kind) continue;
+    const set = new Set(g);
+    const texts = new Map([...h.texts].filter(([c]) => set.has(c)));
+    const raw = h.raw.filter((x) => set.has(x.col));
+    out.push({ kind, depth: h.depth, columns: settleColumns(kind, raw), texts, raw });
+  }
+  return out.length ? out : [h];
 }
 
 function detectHeaderUncached(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
@@ -302,14 +349,18 @@ export function recognizeTables(sheet: SheetSnapshot): RecognizedTable[] {
   const tables: RecognizedTable[] = [];
   let r = 0;
   while (r < sheet.rowCount) {
-    const h = quickHeaderCheck(sheet, r) ? detectHeader(sheet, r) : null;
-    if (!h) {
+    const hs = quickHeaderCheck(sheet, r) ? detectHeaders(sheet, r) : [];
+    if (hs.length === 0) {
       r++;
       continue;
     }
-    const table = collect(sheet, r, h);
-    tables.push(table);
-    r = Math.max(table.range.bottom + 1, r + h.depth);
+    let next = r + 1;
+    for (const h of hs) {
+      const table = collect(sheet, r, h);
+      tables.push(table);
+      next = Math.max(next, table.range.bottom + 1, r + h.depth);
+    }
+    r = next;
   }
   return tables;
 }
