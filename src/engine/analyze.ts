@@ -9,7 +9,7 @@ import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from
 import { extractIndicators, isPercentFormat, type IndicatorRow } from "./indicators/extract";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
 import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
-import { checkIndicator, checkProgramme, checkProgress, checkReposts, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
+import { checkEvaluationMark, checkIndicator, checkProgramme, checkProgress, checkReposts, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
 import { EVALUATION_MARKS, legendGlyph, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
 import { formatYear } from "./report/format";
@@ -60,6 +60,7 @@ export interface SheetDetail {
   settings: EngineSettings;
   trendLegend: readonly string[];
   evaluationLegend: readonly string[];
+  hasEvaluationLegend: boolean;
 }
 
 /** Settings for a sheet: explicit ones win, then what the sheet says, then the defaults. */
@@ -78,7 +79,9 @@ export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput):
   const legends = findLegends(sheet);
   const trend = legends.find((l) => l.type === "trend");
   const evaluation = legends.find((l) => l.type === "evaluation");
-  const indicatorRows = tables.filter((x) => x.kind === "indicators").flatMap((x) => extractIndicators(sheet, x));
+  // a 評価 column holds the trend marks when the sheet prints the trend legend and no evaluation legend
+  const evaluationAsTrend = Boolean(trend) && !evaluation;
+  const indicatorRows = tables.filter((x) => x.kind === "indicators").flatMap((x) => extractIndicators(sheet, x, { evaluationAsTrend }));
   const progressRows = tables
     .filter((x) => x.kind === "progress" || x.kind === "projects")
     .flatMap((x) => extractProgress(sheet, x));
@@ -89,6 +92,7 @@ export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput):
     progressRows,
     settings,
     trendLegend: trend && trend.marks.length >= 3 ? trend.marks : TREND_MARKS,
+    hasEvaluationLegend: Boolean(evaluation && evaluation.marks.length >= 3),
     evaluationLegend: evaluation && evaluation.marks.length >= 3 ? evaluation.marks : EVALUATION_MARKS,
   };
 }
@@ -162,6 +166,9 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
           titleYear - 1,
           cy,
         );
+      }
+      if (row.evaluation && row.evaluation.reading.kind !== "empty" && d.hasEvaluationLegend) {
+        checkEvaluationMark(sink, sheet.name, { cell: row.evaluation.cell, value: row.evaluation.value, text: cellText(row.evaluation.value).trim() }, d.evaluationLegend);
       }
       if (res.pace) {
         sink.add(

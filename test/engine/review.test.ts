@@ -134,3 +134,18 @@ test("two indicator tables side by side are two tables", () => {
   ]);
   expect(a.issues.map((i) => [i.rule, i.cell])).toEqual([["trend-mark-mismatch", "O3"]]);
 });
+
+test("an indicator table's 評価 column: trend marks under the trend legend, else checked against the evaluation legend", () => {
+  const head = ["指標名", "単位", "基準値", "実績値（令和5年度）", "実績値（令和6年度）", "目標値", "評価（※）"];
+  const trendLegend = "※ ◎：目標達成 ○：目標値を未達成（前年度より向上した） ▼：目標値を未達成（前年度より低下した） ⇒：目標値を未達成（前年度と同じ又は前年度数値未把握） －：数値未把握";
+  const s1 = sheet("t", [head, ["A", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", "▼"], ["B", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", "☆"], [trendLegend]]);
+  const a1 = analyzeWorkbook(workbook(s1));
+  expect(a1.issues.map((i) => [i.rule, i.cell])).toEqual([
+    ["trend-mark-mismatch", "G2"],
+    ["mark-not-in-legend", "G3"],
+  ]);
+  const evalLegend = "※評価：「☆」予定通り進捗かつ特記事項あり、「○」予定通り進捗、「△」進捗あるが遅れ・課題あり、「□」検討中、「×」進捗なし、「◎」完了、「－」中止";
+  const s2 = sheet("e", [head, ["A", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", "△"], ["B", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", "▼"], [evalLegend]]);
+  const a2 = analyzeWorkbook(workbook(s2));
+  expect(a2.issues.map((i) => [i.rule, i.cell])).toEqual([["mark-not-in-legend", "G3"]]);
+});

@@ -28,6 +28,8 @@ export interface IndicatorRow {
   rate: ReadCell | null;
   /** The 期待値評価 (pace grade) cell, when the table has that column. */
   pace: ReadCell | null;
+  /** A 評価 cell that is not the trend mark (checked against the sheet's evaluation legend). */
+  evaluation: ReadCell | null;
   direction: ReadCell | null;
   /** Where each year came from (the value cell, or the header when the cell has none). */
   yearCells: { baseline: string | null; previous: string | null; current: string | null; target: string | null };
@@ -93,7 +95,15 @@ function directionFrom(dirCell: ReadCell | null, baseline: number | null, target
   return "increase";
 }
 
-export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable): IndicatorRow[] {
+export interface ExtractOptions {
+  /**
+   * The table's 評価 column holds the trend marks (the sheet prints the ◎○▼⇒－ legend and the table
+   * has no 指標の推移 column).
+   */
+  evaluationAsTrend?: boolean;
+}
+
+export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable, options: ExtractOptions = {}): IndicatorRow[] {
   const byRole = (role: string) => table.columns.find((c) => c.role === role);
   const actualCols = table.columns.filter((c) => c.role === "actual");
   // order the actual columns: by the year in the header, else as they stand
@@ -108,7 +118,9 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
     const unitCell = read(sheet, rec, byRole("unit"));
     const baseline = read(sheet, rec, byRole("baseline"));
     const target = read(sheet, rec, byRole("target"));
-    const trend = read(sheet, rec, byRole("trend"), true);
+    const trendCol = byRole("trend") ?? (options.evaluationAsTrend ? byRole("evaluation") : undefined);
+    const trend = read(sheet, rec, trendCol, true);
+    const evaluation = trendCol && trendCol.role === "evaluation" ? null : read(sheet, rec, byRole("evaluation"), true);
     const rate = read(sheet, rec, byRole("rate"), true);
     const dir = read(sheet, rec, byRole("direction"));
     const paceCell = read(sheet, rec, byRole("pace"), true);
@@ -163,6 +175,7 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable):
       trend,
       rate,
       pace: paceCell,
+      evaluation,
       direction: dir,
       yearCells: {
         baseline: yearCell(baseline, table),

@@ -256,7 +256,7 @@ export function checkProgress(sink: FindingSink, rows: ProgressRow[], evaluation
   }
 }
 
-function checkEvaluationMark(sink: FindingSink, sheet: string, ev: CellRef, legend: readonly string[]): void {
+export function checkEvaluationMark(sink: FindingSink, sheet: string, ev: CellRef, legend: readonly string[]): void {
   const m = readMark(ev.text, legend);
   if (m.lookalike) {
     sink.add("lookalike-character", sheet, ev.cell, "rule.lookalike-character", { code: codePoint(m.written) }, m.mark, m.written, { sheet, cell: ev.cell, value: m.mark });
