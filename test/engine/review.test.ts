@@ -149,3 +149,17 @@ test("an indicator table's 評価 column: trend marks under the trend legend, el
   const a2 = analyzeWorkbook(workbook(s2));
   expect(a2.issues.map((i) => [i.rule, i.cell])).toEqual([["mark-not-in-legend", "G3"]]);
 });
+
+test("baseline and target years in their own columns", () => {
+  const s = sheet("s", [
+    ["指標名", "単位", "基準値", "基準年度", "実績値（令和5年度）", "実績値（令和6年度）", "目標値", "目標年度", "指標の推移"],
+    ["A", "件", 348, "令和3年度", 356, 404, 450, "R8", "○"],
+    ["B", "件", 429, 2021, 431, 421, 470, "令和3年度", "▼"],
+  ]);
+  const a = analyzeWorkbook(workbook(s));
+  expect(a.indicators.map((i) => [i.baseline.year, i.target.year])).toEqual([
+    [2021, 2026],
+    [2021, 2021],
+  ]);
+  expect(a.issues.map((i) => [i.rule, i.cell])).toEqual([["year-order", "H3"]]);
+});

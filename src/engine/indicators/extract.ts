@@ -1,5 +1,5 @@
 /** From a recognized indicator table to the indicator model (one per record). */
-import { cellText, compactText, normalizeText, readValueCell, type CellReading } from "../cell/read";
+import { cellText, compactText, normalizeText, parseYear, readValueCell, type CellReading } from "../cell/read";
 import { getNumberFormat, toA1 } from "../model/grid";
 import type { CellValue, SheetSnapshot } from "../model/snapshot";
 import type { Direction, Indicator, Qualitative, YearValue } from "../model/indicator";
@@ -75,6 +75,17 @@ function yearCell(c: ReadCell | null, table: RecognizedTable): string | null {
   return null;
 }
 
+/** The year a 年度 column's cell names: 令和3年度, R3, 2021, 2021年度. */
+function yearIn(c: ReadCell | null): number | null {
+  if (!c) return null;
+  if (typeof c.value === "number" && Number.isInteger(c.value) && c.value >= 1950 && c.value <= 2100) return c.value;
+  return parseYear(cellText(c.value));
+}
+
+function withYear(v: YearValue, yearCell: ReadCell | null): YearValue {
+  return v.year === null && yearIn(yearCell) !== null ? { ...v, year: yearIn(yearCell) } : v;
+}
+
 function yv(c: ReadCell | null): YearValue {
   return { value: numberOf(c), year: yearOf(c) };
 }
@@ -124,6 +135,9 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable, 
     const rate = read(sheet, rec, byRole("rate"), true);
     const dir = read(sheet, rec, byRole("direction"));
     const paceCell = read(sheet, rec, byRole("pace"), true);
+    // years in their own columns (基準年度 | 目標年度)
+    const baselineYearCell = read(sheet, rec, byRole("baselineYear"));
+    const targetYearCell = read(sheet, rec, byRole("targetYear"));
     const actuals = ordered.map((c) => read(sheet, rec, c)!);
     let currentCell: ReadCell | null = null;
     let previousCell: ReadCell | null = null;
@@ -155,11 +169,11 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable, 
       name: nameText,
       unit,
       direction: directionFrom(dir, b, t, q),
-      baseline: yv(baseline),
+      baseline: withYear(yv(baseline), baselineYearCell),
       actuals: actuals.map(yv),
       previous: yv(previousCell),
       current: yv(currentCell),
-      target: { ...yv(target), qualitative: q },
+      target: { ...withYear(yv(target), targetYearCell), qualitative: q },
     };
     out.push({
       indicator,
@@ -178,10 +192,10 @@ export function extractIndicators(sheet: SheetSnapshot, table: RecognizedTable, 
       evaluation,
       direction: dir,
       yearCells: {
-        baseline: yearCell(baseline, table),
+        baseline: yearCell(baseline, table) ?? (yearIn(baselineYearCell) !== null ? baselineYearCell!.cell : null),
         previous: yearCell(previousCell, table),
         current: yearCell(currentCell, table),
-        target: yearCell(target, table),
+        target: yearCell(target, table) ?? (yearIn(targetYearCell) !== null ? targetYearCell!.cell : null),
       },
     });
   }

@@ -16,6 +16,8 @@ export type Role =
   | "pace"
   | "category"
   | "direction"
+  | "baselineYear"
+  | "targetYear"
   | "remarks"
   // progress tables
   | "policy"
@@ -53,8 +55,10 @@ const RULES: [RegExp, Role][] = [
   [/^今後の方向/, "future"],
   [/主要な取組説明|取組説明|主な取組内容/, "do"],
   [/基本計画事業名|^事業名|^事業$/, "project"],
+  [/^(基準|現状値?の?)年度?$|^基準年度\(?|^策定年度$/, "baselineYear"],
+  [/^目標年度?$|^目標年度\(|^達成年度$/, "targetYear"],
   [/基準値|現状値|策定時|^基準|^現状$/, "baseline"],
-  [/目標値|^目標$|^目標\(|^目標年度|数値目標|目標数値|^計画値/, "target"],
+  [/目標値|^目標$|^目標\(|数値目標|目標数値|^計画値/, "target"],
   [/実績/, "actual"],
   [/指標名|まちづくり指標|^指標$|^指標\(|成果指標|評価指標|活動指標|量的目標|目標項目|^指標項目|^KPI/i, "name"],
   [/^区分/, "category"],
