@@ -163,3 +163,9 @@ test("baseline and target years in their own columns", () => {
   ]);
   expect(a.issues.map((i) => [i.rule, i.cell])).toEqual([["year-order", "H3"]]);
 });
+
+test("a value computed in the sheet equals the number it shows (0.1 + 0.2 = 0.3)", () => {
+  const { trendMark } = require("../../src/engine");
+  expect(trendMark({ current: 0.1 + 0.2, previous: 0.3, target: 1, baseline: null, qualitative: null, direction: "increase" })).toBe("⇒");
+  expect(trendMark({ current: 0.1 + 0.2, previous: 0.2, target: 0.3, baseline: null, qualitative: null, direction: "increase" })).toBe("◎");
+});

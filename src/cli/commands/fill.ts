@@ -58,6 +58,11 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       ctx.stderr(fileErrorMessage(e, input, locale));
       return 2;
     }
+    // nothing to change in place: the file is left as it is (not rewritten)
+    if (plan.batch.cells.length === 0 && target === input) {
+      if (!json) ctx.stdout(t(locale, plan.fillableCells === 0 ? "cli.nothingToFill" : "cli.nothingChanged", { file: input }));
+      return 0;
+    }
     try {
       await writeFileAtomic(target, await opened.workbook.toBuffer());
     } catch (e) {

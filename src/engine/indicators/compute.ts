@@ -15,8 +15,14 @@ export interface MarkInput {
   direction: Direction;
 }
 
+/** Equal as written: values computed in a sheet (0.1 + 0.2) equal the number they show (0.3). */
+function same(a: number, b: number): boolean {
+  return a === b || Math.abs(a - b) <= 4 * Number.EPSILON * Math.max(Math.abs(a), Math.abs(b));
+}
+
 /** Is `a` better than `b` in the indicator's direction? */
 function better(a: number, b: number, direction: Direction): boolean {
+  if (same(a, b)) return false;
   return direction === "decrease" ? a < b : a > b;
 }
 
@@ -32,13 +38,14 @@ export function targetReached(x: MarkInput): boolean {
     return !better(x.baseline, c, x.direction);
   }
   if (x.target === null) return false;
+  if (same(c, x.target)) return true;
   return x.direction === "decrease" ? c <= x.target : c >= x.target;
 }
 
 export function trendMark(x: MarkInput): TrendMark {
   if (x.current === null) return "－";
   if (targetReached(x)) return "◎";
-  if (x.previous === null || x.current === x.previous) return "⇒";
+  if (x.previous === null || same(x.current, x.previous)) return "⇒";
   return better(x.current, x.previous, x.direction) ? "○" : "▼";
 }
 

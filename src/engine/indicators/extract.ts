@@ -98,7 +98,7 @@ export function indicatorName(v: CellValue): string {
 function directionFrom(dirCell: ReadCell | null, baseline: number | null, target: number | null, q: Qualitative | null): Direction {
   if (dirCell) {
     const s = compactText(cellText(dirCell.value));
-    if (/減|低|↓|下げ|少な|小さ/.test(s)) return "decrease";
+    if (/減|低|↓|下げ|下降|少な|小さ/.test(s)) return "decrease";
     if (/増|高|↑|上げ|多|大き/.test(s)) return "increase";
   }
   if (q === "減少") return "decrease";
