@@ -18,7 +18,7 @@ import { readAndAnalyze } from "./engine";
 import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
 import { formatPlain, formatRate } from "./format";
 import type { PaneHost } from "./types";
-import { countBySeverity, FindingGroups, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
+import { countBySeverity, FindingGroups, groupFindings, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -131,17 +131,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       op.setNotice({ intent: "success", key: "pane.check.reportWritten", params: { sheet: sheetName, count: result.findings.length } });
     });
 
-  const grouped = useMemo(() => {
-    const bySheet = new Map<string, Map<string, Finding[]>>();
-    for (const f of result?.findings ?? []) {
-      let rules = bySheet.get(f.sheet);
-      if (!rules) bySheet.set(f.sheet, (rules = new Map()));
-      const list = rules.get(f.rule) ?? [];
-      list.push(f);
-      rules.set(f.rule, list);
-    }
-    return bySheet;
-  }, [result]);
+  const grouped = useMemo(() => groupFindings(result?.findings ?? []), [result]);
 
   // Rates are fractions in findings (0.898): show them as the pane shows rates (89.8%).
   const shown = (f: Finding, v: string | number | null) =>

@@ -14,7 +14,7 @@ import { OperationStatus, useOperation, type Step } from "./operation";
 import { engineInput } from "./engine";
 import { sortFindings } from "./report";
 import { formatPlain } from "./format";
-import { countBySeverity, FindingGroups, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
+import { countBySeverity, FindingGroups, groupFindings, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
 import type { CompareSummary } from "./compareRun";
 import type { PaneHost } from "./types";
 
@@ -120,17 +120,7 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
     });
   };
 
-  const grouped = useMemo(() => {
-    const bySheet = new Map<string, Map<string, Finding[]>>();
-    for (const f of result?.findings ?? []) {
-      let rules = bySheet.get(f.sheet);
-      if (!rules) bySheet.set(f.sheet, (rules = new Map()));
-      const list = rules.get(f.rule) ?? [];
-      list.push(f);
-      rules.set(f.rule, list);
-    }
-    return bySheet;
-  }, [result]);
+  const grouped = useMemo(() => groupFindings(result?.findings ?? []), [result]);
 
   const counts = countBySeverity(result?.findings ?? []);
   const s = result?.summary;

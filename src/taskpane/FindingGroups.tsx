@@ -17,6 +17,19 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return c;
 }
 
+/** sheet → rule → findings, in the order the findings come. */
+export function groupFindings(findings: readonly Finding[]): Map<string, Map<string, Finding[]>> {
+  const bySheet = new Map<string, Map<string, Finding[]>>();
+  for (const f of findings) {
+    let rules = bySheet.get(f.sheet);
+    if (!rules) bySheet.set(f.sheet, (rules = new Map()));
+    const list = rules.get(f.rule) ?? [];
+    list.push(f);
+    rules.set(f.rule, list);
+  }
+  return bySheet;
+}
+
 const useStyles = makeStyles({
   sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
   sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
