@@ -122,3 +122,20 @@ export async function axe(page: Page): Promise<AxeResult["violations"]> {
   )) as AxeResult;
   return r.violations;
 }
+
+/**
+ * The real taskpane.html as Excel shows it: at the width of Excel's task pane, with the project's
+ * fake Excel API served in place of Office.js from the CDN; resolves when the pane is ready.
+ */
+export async function openTaskpaneInFakeExcel(browser: Browser, origin: string, webDir: string, officeJsDir: string): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 380, height: 900 });
+  page.setDefaultTimeout(15_000);
+  const w = await watch(page, origin, officeJsDir);
+  await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
+    r.fulfill({ path: path.join(webDir, "test-only/fake-office.js"), contentType: "text/javascript" }),
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  await page.getByTestId("run-check").waitFor();
+  return { page, watch: w };
+}

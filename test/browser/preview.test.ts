@@ -11,7 +11,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { analyzeWorkbook } from "../../src/engine";
 import { t } from "../../src/messages";
 import { ensureBuild } from "./build";
-import { axe, launch, screenshot, watch, type Browser, type PageWatch } from "./browser";
+import { axe, launch, screenshot, watch, type Browser, type PageWatch, openTaskpaneInFakeExcel } from "./browser";
 import { makeFixture, SHEET } from "./fixture";
 import { OFFICE_JS_DIR, serve, type TestServer } from "./server";
 
@@ -357,16 +357,7 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
     p.evaluate(`(${fn.toString()})(window.__fakeExcel)`) as Promise<T>;
 
   beforeAll(async () => {
-    p = await browser.context.newPage();
-    // About the width of Excel's task pane.
-    await p.setViewportSize({ width: 380, height: 900 });
-    p.setDefaultTimeout(15_000);
-    w = await watch(p, server.origin, OFFICE_JS_DIR);
-    await p.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
-      r.fulfill({ path: path.join(webDir, "test-only/fake-office.js"), contentType: "text/javascript" }),
-    );
-    await p.goto(`${server.origin}/taskpane.html`);
-    await p.getByTestId("run-check").waitFor();
+    ({ page: p, watch: w } = await openTaskpaneInFakeExcel(browser, server.origin, webDir, OFFICE_JS_DIR));
   });
   afterAll(async () => {
     await p?.close();
