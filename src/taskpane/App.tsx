@@ -1,15 +1,26 @@
 /** The task pane shell: header, language switch, busy notice, four tabs, error boundaries. */
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   FluentProvider,
   makeStaticStyles,
   makeStyles,
+  Menu,
+  MenuButton,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
   MessageBar,
   MessageBarBody,
+  Overflow,
+  OverflowItem,
+  Spinner,
   Tab,
   TabList,
   tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
   webLightTheme,
 } from "@fluentui/react-components";
 import type { EngineSettings } from "../engine/model/indicator";
@@ -18,11 +29,15 @@ import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
 import { FillTab } from "./FillTab";
-import { CompareTab } from "./CompareTab";
-import { TemplatesTab } from "./templates/TemplatesTab";
+import { countingPort, RevisionContext, type Revision } from "./revision";
 import { defaultSettings, loadSettings, saveSettings } from "./settings";
 import { errorText } from "./format";
 import type { PaneHost } from "./types";
+
+// The テンプレート and 前年度比較 tabs are chunks of their own, fetched when first shown: the pane's
+// first scripts stay small (test/browser/bundle.test.ts).
+const TemplatesTab = lazy(() => import(/* webpackChunkName: "templates" */ "./templates/TemplatesTab").then((m) => ({ default: m.TemplatesTab })));
+const CompareTab = lazy(() => import(/* webpackChunkName: "compare-tab" */ "./CompareTab").then((m) => ({ default: m.CompareTab })));
 
 const useGlobalStyles = makeStaticStyles({
   body: { margin: 0 },
@@ -38,6 +53,8 @@ const useGlobalStyles = makeStaticStyles({
     border: 0,
   },
   ".ps-status": { display: "flex", flexDirection: "column", gap: "6px" },
+  // Long sheet names, file names and words never push the pane sideways.
+  "#root, main": { maxWidth: "100%", overflowWrap: "anywhere" },
 });
 
 const useStyles = makeStyles({
@@ -51,6 +68,7 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  tabs: { minWidth: 0, overflow: "hidden" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   panel: { paddingTop: "4px" },
 });
@@ -91,8 +109,27 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
   useGlobalStyles();
   const styles = useStyles();
   const [tab, setTab] = useState<TabId>("check");
-  // The compare tab is mounted when first shown: only then is its chunk (the .xlsx reader) fetched.
-  const [compareShown, setCompareShown] = useState(false);
+  // A tab is mounted when first shown (the テンプレート and 前年度比較 chunks are fetched only then),
+  // and kept mounted (its state stays) when another tab is chosen.
+  const [shown, setShown] = useState<ReadonlySet<TabId>>(() => new Set<TabId>(["check"]));
+  const choose = useCallback((id: TabId) => {
+    setTab(id);
+    setShown((s) => (s.has(id) ? s : new Set([...s, id])));
+  }, []);
+  // Every write through the pane's port counts: results computed before it are out of date.
+  const [revision, setRevision] = useState(0);
+  const revisionRef = useRef(0);
+  const paneHost = useMemo<PaneHost>(
+    () => ({
+      ...host,
+      port: countingPort(host.port, () => {
+        revisionRef.current += 1;
+        setRevision(revisionRef.current);
+      }),
+    }),
+    [host],
+  );
+  const rev = useMemo<Revision>(() => ({ current: revision, now: () => revisionRef.current }), [revision]);
   const [busy, setBusy] = useState(false);
   const [stored, setStored] = useState<EngineSettings>(() => defaultSettings(locale));
   const [rejected, setRejected] = useState<string | undefined>();
@@ -134,6 +171,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
   ];
 
   return (
+    <RevisionContext.Provider value={rev}>
     <main className={styles.root}>
       <header className={styles.header}>
         <h1 className={styles.title}>{t(locale, "pane.title")}</h1>
@@ -158,21 +196,25 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
           <MessageBarBody>{loadError}</MessageBarBody>
         </MessageBar>
       )}
-      <TabList
-        selectedValue={tab}
-        onTabSelect={(_, d) => {
-          setTab(d.value as TabId);
-          if (d.value === "compare") setCompareShown(true);
-        }}
-        aria-label={t(locale, "pane.tabs")}
-        size="small"
-      >
-        {tabs.map((x) => (
-          <Tab key={x.id} value={x.id} id={`ps-tab-${x.id}`} aria-controls={`ps-panel-${x.id}`} data-testid={`tab-${x.id}`}>
-            {x.label}
-          </Tab>
-        ))}
-      </TabList>
+      <Overflow minimumVisible={1} padding={8}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_, d) => choose(d.value as TabId)}
+          aria-label={t(locale, "pane.tabs")}
+          size="small"
+          className={styles.tabs}
+          data-testid="tabs"
+        >
+          {tabs.map((x) => (
+            <OverflowItem key={x.id} id={x.id} priority={x.id === tab ? 2 : 1}>
+              <Tab value={x.id} id={`ps-tab-${x.id}`} aria-controls={`ps-panel-${x.id}`} data-testid={`tab-${x.id}`}>
+                {x.label}
+              </Tab>
+            </OverflowItem>
+          ))}
+          <TabsMenu tabs={tabs} onSelect={choose} label={t(locale, "pane.tabs.more")} />
+        </TabList>
+      </Overflow>
       {tabs.map((x) => (
         <div
           key={x.id}
@@ -183,16 +225,53 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
           className={styles.panel}
         >
           <ErrorBoundary locale={locale}>
-            {x.id === "check" && <CheckTab host={host} settings={settings} />}
-            {x.id === "fill" && (
-              <FillTab host={host} settings={settings} onSettingsChange={onSettingsChange} settingsRejected={rejected} />
-            )}
-            {x.id === "templates" && <TemplatesTab port={host.port} locale={locale} getSelection={host.getSelection} />}
-            {x.id === "compare" && compareShown && <CompareTab host={host} settings={settings} />}
+            <Suspense fallback={<Spinner size="tiny" label={t(locale, "pane.loadingTab")} />}>
+              {x.id === "check" && <CheckTab host={paneHost} settings={settings} visible={tab === "check"} />}
+              {x.id === "fill" && shown.has("fill") && (
+                <FillTab host={paneHost} settings={settings} onSettingsChange={onSettingsChange} settingsRejected={rejected} visible={tab === "fill"} />
+              )}
+              {x.id === "templates" && shown.has("templates") && (
+                <TemplatesTab port={paneHost.port} locale={locale} getSelection={paneHost.getSelection} />
+              )}
+              {x.id === "compare" && shown.has("compare") && <CompareTab host={paneHost} settings={settings} />}
+            </Suspense>
           </ErrorBoundary>
         </div>
       ))}
     </main>
+    </RevisionContext.Provider>
+  );
+}
+
+/** The tabs that do not fit the pane's width, in a menu at the end of the tab list (Fluent's overflow). */
+function TabsMenu({ tabs, onSelect, label }: { tabs: { id: TabId; label: string }[]; onSelect: (id: TabId) => void; label: string }) {
+  const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu>
+      <MenuTrigger disableButtonEnhancement>
+        <MenuButton ref={ref} appearance="transparent" size="small" data-testid="tabs-more">
+          {label}
+        </MenuButton>
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {tabs.map((x) => (
+            <TabsMenuItem key={x.id} id={x.id} label={x.label} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
+
+function TabsMenuItem({ id, label, onSelect }: { id: TabId; label: string; onSelect: (id: TabId) => void }) {
+  const visible = useIsOverflowItemVisible(id);
+  if (visible) return null;
+  return (
+    <MenuItem onClick={() => onSelect(id)} data-testid={`tab-menu-${id}`}>
+      {label}
+    </MenuItem>
   );
 }
 

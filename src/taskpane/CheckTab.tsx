@@ -5,42 +5,57 @@ import {
   Button,
   Field,
   makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Radio,
   RadioGroup,
   Text,
+  tokens,
 } from "@fluentui/react-components";
 import type { Finding } from "../engine/model/findings";
 import type { EngineSettings } from "../engine/model/indicator";
-import type { UndoRecord } from "../workbook/port";
+import type { CellEdit, UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, useOperation } from "./operation";
 import { readAndAnalyze } from "./engine";
 import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
-import { formatPlain, formatRate } from "./format";
 import type { PaneHost } from "./types";
 import { countBySeverity, FindingGroups, groupFindings, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
+import { FindingDetail, fixesOf, fixText, STRUCTURE_RULES } from "./findingText";
+import { useRevision } from "./revision";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "10px" },
+  root: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
+  structure: { margin: 0, paddingLeft: "1.2em", display: "flex", flexDirection: "column", gap: "4px" },
+  cellRef: { fontWeight: tokens.fontWeightSemibold, marginRight: "4px" },
+  fixes: { display: "flex", flexWrap: "wrap", gap: "4px", justifyContent: "flex-end" },
 });
 
 interface CheckResult {
   findings: Finding[];
   sheetOrder: string[];
-  sheetCount: number;
+  /** The sheets looked at. */
+  sheets: string[];
+  /** Tables found on those sheets. */
+  tableCount: number;
+  /** Sheets looked at on which no table was found. */
+  sheetsWithoutTables: string[];
   scope: string;
   scopeAll: boolean;
   fallbackToAll: boolean;
+  /** The workbook's revision the result was computed at. */
+  revision: number;
 }
 
-
-
-export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineSettings }) {
+export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineSettings; visible?: boolean }) {
   const t = useT();
   const locale = useLocale();
   const styles = useStyles();
   const op = useOperation();
+  const rev = useRevision();
   const [scope, setScope] = useState<"sheet" | "all">("sheet");
   const [result, setResult] = useState<CheckResult | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -48,25 +63,31 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
 
   const check = useCallback(
     async (step: (k: Parameters<typeof t>[0]) => Promise<void>, scopeNow: "sheet" | "all") => {
+      const revision = rev.now();
       const active = scopeNow === "sheet" ? await host.getActiveSheet() : null;
       const { snapshot, analysis } = await readAndAnalyze(host.port, settings, step, false);
       const names = snapshot.sheets.map((s) => s.name);
       const fallbackToAll = scopeNow === "sheet" && (active === null || !names.includes(active));
       const all = scopeNow === "all" || fallbackToAll;
+      const sheets = all ? names : [active!];
       const findings = all ? analysis.issues : analysis.issues.filter((f) => f.sheet === active);
+      const tablesOf = (s: string) => analysis.sheets.find((x) => x.name === s)?.tables.length ?? 0;
       const r: CheckResult = {
         findings: sortFindings(findings, names),
         sheetOrder: names,
-        sheetCount: all ? names.length : 1,
+        sheets,
+        tableCount: sheets.reduce((n, s) => n + tablesOf(s), 0),
+        sheetsWithoutTables: sheets.filter((s) => tablesOf(s) === 0),
         scope: all ? t("pane.check.scopeAll") : `${t("pane.check.scopeSheet")}: ${active}`,
         scopeAll: all,
         fallbackToAll,
+        revision,
       };
       setResult(r);
       setSelected(null);
       return r;
     },
-    [host, settings, t],
+    [host, settings, t, rev],
   );
 
   // The engine writes its messages in the pane's language: check again when the language changes.
@@ -91,9 +112,8 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     });
   };
 
-  const applyFixes = (fixes: Finding[]) =>
+  const applyFixes = (cells: CellEdit[]) =>
     op.run(async (step) => {
-      const cells = fixes.map((f) => f.fix!).filter(Boolean);
       if (cells.length === 0) return;
       await step("pane.progress.writing");
       const undo = await host.port.applyEdits({ cells, label: t("pane.check.fix") });
@@ -125,20 +145,23 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
         scope: result.scope,
         date: new Date(),
         sheetOrder: result.sheetOrder,
+        rateDecimals: settings.rateDecimals,
       });
       await step("pane.progress.writing");
+      const before = rev.now();
       await host.port.applyEdits(batch);
+      // The report is a new sheet: the findings shown are still those of the checked sheets.
+      setResult((r) => (r && r.revision === before ? { ...r, revision: rev.now() } : r));
       op.setNotice({ intent: "success", key: "pane.check.reportWritten", params: { sheet: sheetName, count: result.findings.length } });
     });
 
-  const grouped = useMemo(() => groupFindings(result?.findings ?? []), [result]);
+  const structure = useMemo(() => (result?.findings ?? []).filter((f) => STRUCTURE_RULES.has(f.rule)), [result]);
+  const grouped = useMemo(() => groupFindings((result?.findings ?? []).filter((f) => !STRUCTURE_RULES.has(f.rule))), [result]);
 
-  // Rates are fractions in findings (0.898): show them as the pane shows rates (89.8%).
-  const shown = (f: Finding, v: string | number | null) =>
-    typeof v === "number" && f.rule.startsWith("rate-") ? formatRate(v, settings.rateDecimals) : formatPlain(v, locale);
-
-  const fixable = result?.findings.filter((f) => f.fix) ?? [];
+  const stale = result !== null && result.revision !== rev.current;
+  const fixable = stale ? [] : (result?.findings.filter((f) => f.fix) ?? []);
   const counts = countBySeverity(result?.findings ?? []);
+  const noTables = result !== null && result.tableCount === 0;
 
   return (
     <div className={styles.root} data-testid="check-tab">
@@ -150,13 +173,23 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
         </RadioGroup>
       </Field>
       <div className={styles.row}>
-        <Button appearance="primary" onClick={runCheck} disabled={op.running} data-testid="run-check">
-          {t("pane.check.run")}
+        <Button appearance={result && !stale ? "secondary" : "primary"} onClick={runCheck} disabled={op.running} data-testid="run-check">
+          {result ? t("pane.check.rerun") : t("pane.check.run")}
         </Button>
       </div>
       <OperationStatus op={op} />
       {result && (
         <>
+          {stale && (
+            <MessageBar intent="warning" layout="multiline" data-testid="stale">
+              <MessageBarBody>{t("pane.check.stale")}</MessageBarBody>
+              <MessageBarActions>
+                <Button size="small" appearance="primary" onClick={runCheck} disabled={op.running} data-testid="stale-rerun">
+                  {t("pane.check.rerun")}
+                </Button>
+              </MessageBarActions>
+            </MessageBar>
+          )}
           <div className={styles.row} data-testid="check-summary" role="status">
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance={counts[s] ? "filled" : "outline"} color={SEVERITY_COLOR[s]}>
@@ -164,53 +197,86 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
               </Badge>
             ))}
           </div>
-          {result.findings.length === 0 ? (
-            <Text data-testid="no-findings">{t("pane.check.noFindings", { sheets: result.sheetCount })}</Text>
+          {noTables ? (
+            <MessageBar intent="warning" layout="multiline" data-testid="no-tables">
+              <MessageBarBody>
+                <MessageBarTitle>{t("pane.check.noTablesTitle")}</MessageBarTitle>
+                {t("pane.check.noTables", { sheets: result.sheets.join(t("pane.listSeparator")) })}
+              </MessageBarBody>
+            </MessageBar>
           ) : (
-            <Text size={200}>{t("pane.check.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info })}</Text>
+            result.sheetsWithoutTables.length > 0 && (
+              <Text size={200} data-testid="sheets-without-tables">
+                {t("pane.check.sheetsWithoutTables", { sheets: result.sheetsWithoutTables.join(t("pane.listSeparator")) })}
+              </Text>
+            )
           )}
-          <div className={styles.row}>
-            {fixable.length > 0 && (
-              <Button onClick={() => applyFixes(fixable)} disabled={op.running} data-testid="fix-all">
-                {t("pane.check.fixAll", { count: fixable.length })}
-              </Button>
-            )}
-            {undoStack.length > 0 && (
-              <Button onClick={undoLast} disabled={op.running} data-testid="undo-fix">
-                {t("pane.check.undoFix")}
-              </Button>
-            )}
-            <Button onClick={writeReport} disabled={op.running} data-testid="write-report">
-              {t("pane.check.writeReport")}
-            </Button>
-          </div>
+          {structure.length > 0 && (
+            <MessageBar intent="warning" layout="multiline" data-testid="structure">
+              <MessageBarBody>
+                <MessageBarTitle>{t("pane.check.structureTitle")}</MessageBarTitle>
+                <ul className={styles.structure}>
+                  {structure.map((f, i) => (
+                    <li key={`${f.sheet}!${f.cell}-${f.rule}-${i}`} data-testid="structure-finding" data-rule={f.rule} data-sheet={f.sheet} data-cell={f.cell}>
+                      <span className={styles.cellRef}>{t("pane.check.where", { sheet: f.sheet, cell: f.cell })}</span>
+                      {f.message}
+                    </li>
+                  ))}
+                </ul>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {result.findings.length === 0 && !noTables && (
+            <Text data-testid="no-findings">{t("pane.check.noFindings", { sheets: result.sheets.length, tables: result.tableCount })}</Text>
+          )}
+          {(fixable.length > 0 || undoStack.length > 0 || result.findings.length > 0) && (
+            <div className={styles.row}>
+              {fixable.length > 0 && (
+                <Button onClick={() => applyFixes(fixable.map((f) => f.fix!))} disabled={op.running} data-testid="fix-all">
+                  {t("pane.check.fixAll", { count: fixable.length })}
+                </Button>
+              )}
+              {undoStack.length > 0 && (
+                <Button onClick={undoLast} disabled={op.running} data-testid="undo-fix">
+                  {t("pane.check.undoFix")}
+                </Button>
+              )}
+              {result.findings.length > 0 && (
+                <Button onClick={writeReport} disabled={op.running} data-testid="write-report">
+                  {t("pane.check.writeReport")}
+                </Button>
+              )}
+            </div>
+          )}
           <FindingGroups
             grouped={grouped}
             selected={selected}
             onSelect={select}
             testId="finding"
-            detail={(f) =>
-              f.expected !== null || f.actual !== null ? (
-                <>
-                  {f.actual !== null && t("pane.check.actual", { value: shown(f, f.actual) })}
-                  {f.actual !== null && f.expected !== null && " / "}
-                  {f.expected !== null && t("pane.check.expected", { value: shown(f, f.expected) })}
-                </>
-              ) : null
-            }
-            actions={(f) =>
-              f.fix && (
-                <Button
-                  size="small"
-                  onClick={() => applyFixes([f])}
-                  disabled={op.running}
-                  aria-label={t("pane.check.fixLabel", { cell: f.cell, value: formatPlain(f.fix.formula ?? (f.fix.value as string | number | null), locale) })}
-                  data-testid="fix"
-                >
-                  {t("pane.check.fix")}
-                </Button>
-              )
-            }
+            detail={(f) => (f.expected !== null || f.actual !== null ? <FindingDetail f={f} t={t} locale={locale} decimals={settings.rateDecimals} /> : null)}
+            actions={(f) => {
+              const fixes = fixesOf(f);
+              if (fixes.length === 0) return null;
+              return (
+                <span className={styles.fixes}>
+                  {fixes.map((edit, i) => {
+                    const value = fixText(f, edit, locale);
+                    return (
+                      <Button
+                        key={i}
+                        size="small"
+                        onClick={() => applyFixes([edit])}
+                        disabled={op.running || stale}
+                        aria-label={t("pane.check.fixLabel", { cell: f.cell, value })}
+                        data-testid="fix"
+                      >
+                        {t("pane.check.fixTo", { value })}
+                      </Button>
+                    );
+                  })}
+                </span>
+              );
+            }}
           />
         </>
       )}

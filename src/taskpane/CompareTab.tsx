@@ -5,7 +5,17 @@
  * .xlsx reader) is a separate chunk, fetched when this tab is first shown.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { Badge, Button, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { formatYear } from "../engine/report/format";
 import type { Finding } from "../engine/model/findings";
 import type { EngineSettings } from "../engine/model/indicator";
 import type { WorkbookSnapshot } from "../workbook/port";
@@ -13,7 +23,7 @@ import { useLocale, useT } from "./i18n";
 import { OperationStatus, useOperation, type Step } from "./operation";
 import { engineInput } from "./engine";
 import { sortFindings } from "./report";
-import { formatPlain } from "./format";
+import { FindingDetail } from "./findingText";
 import { countBySeverity, FindingGroups, groupFindings, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
 import type { CompareSummary } from "./compareRun";
 import type { PaneHost } from "./types";
@@ -23,14 +33,7 @@ type CompareModule = typeof import("./compareRun");
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "10px" },
   row: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" },
-  fileLabel: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    fontWeight: tokens.fontWeightSemibold,
-    fontSize: tokens.fontSizeBase300,
-  },
-  fileInput: { fontWeight: tokens.fontWeightRegular, maxWidth: "100%" },
+  fileName: { overflowWrap: "anywhere", minWidth: 0, color: tokens.colorNeutralForeground2 },
   changes: { display: "flex", flexDirection: "column", gap: "2px" },
 });
 
@@ -53,6 +56,8 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
   const [last, setLast] = useState<LastYear | null>(null);
   const [result, setResult] = useState<Result | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [picked, setPicked] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement | null>(null);
 
   // The comparison chunk: fetched once (again after a failed fetch).
   const chunk = useRef<Promise<CompareModule> | null>(null);
@@ -87,7 +92,10 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
 
   const onFile = (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
+    // The same file may be picked again (after changing it): let the input report it next time.
+    e.target.value = "";
     if (!file) return;
+    setPicked(file.name);
     void op.run(async (step) => {
       setLast(null);
       setResult(null);
@@ -124,33 +132,76 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
 
   const counts = countBySeverity(result?.findings ?? []);
   const s = result?.summary;
+  // As the command line: the files the wrong way round are refused; the same year is warned about;
+  // a workbook with nothing in common (no name matches) is said to be so, never "no differences".
+  const swapped = !!s && s.lastYear !== null && s.currentYear !== null && s.lastYear > s.currentYear;
+  const sameYear = !!s && s.lastYear !== null && s.currentYear !== null && s.lastYear === s.currentYear;
+  const unrelated = !!s && s.matched + s.progressMatched === 0;
   const list = (names: string[]) => names.join(locale === "ja" ? "、" : ", ");
 
   return (
     <div className={styles.root} data-testid="compare-tab">
       <Text>{t("pane.compare.intro")}</Text>
-      <label className={styles.fileLabel}>
-        {t("pane.compare.pick")}
+      <div className={styles.row}>
+        {/* A Fluent button opens the (hidden) file input; the chosen file's name is shown beside it. */}
+        <Button
+          appearance={result ? "secondary" : "primary"}
+          onClick={() => fileInput.current?.click()}
+          disabled={op.running}
+          data-testid="compare-pick"
+        >
+          {t("pane.compare.pick")}
+        </Button>
+        <Text className={styles.fileName} data-testid="compare-file-name">
+          {picked ?? t("pane.compare.noFile")}
+        </Text>
         <input
+          ref={fileInput}
           type="file"
           accept=".xlsx,.xlsm"
           onChange={onFile}
           disabled={op.running}
-          className={styles.fileInput}
+          hidden
+          aria-hidden="true"
+          tabIndex={-1}
           data-testid="compare-file"
         />
-      </label>
+      </div>
       {last && (
         <div className={styles.row}>
-          <Text data-testid="compare-last-file">{t("pane.compare.picked", { file: last.file })}</Text>
+          <Text className={styles.fileName} data-testid="compare-last-file">{t("pane.compare.picked", { file: last.file })}</Text>
           <Button size="small" onClick={rerun} disabled={op.running} data-testid="compare-rerun">
             {t("pane.compare.rerun")}
           </Button>
         </div>
       )}
       <OperationStatus op={op} />
-      {result && s && (
+      {result && s && swapped && (
+        <MessageBar intent="error" layout="multiline" data-testid="compare-refused">
+          <MessageBarBody>
+            <MessageBarTitle>{t("pane.compare.refusedTitle")}</MessageBarTitle>
+            {t("pane.compare.swapped", { lastYear: formatYear(s.lastYear, locale), currentYear: formatYear(s.currentYear, locale) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {result && s && !swapped && (
         <>
+          {sameYear && (
+            <MessageBar intent="warning" layout="multiline" data-testid="compare-same-year">
+              <MessageBarBody>{t("pane.compare.sameYear", { year: formatYear(s.currentYear, locale) })}</MessageBarBody>
+            </MessageBar>
+          )}
+          {unrelated && (
+            <MessageBar intent="warning" layout="multiline" data-testid="compare-unrelated">
+              <MessageBarBody>
+                {!s.lastHasTables
+                  ? t("pane.compare.lastNoTables")
+                  : !s.currentHasTables
+                    ? t("pane.compare.currentNoTables")
+                    : t("pane.compare.nothingMatched")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
           <div className={styles.row} data-testid="compare-summary" role="status">
             {SEVERITIES.map((sev) => (
               <Badge key={sev} appearance={counts[sev] ? "filled" : "outline"} color={SEVERITY_COLOR[sev]}>
@@ -158,33 +209,33 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
               </Badge>
             ))}
           </div>
-          <Text size={200} data-testid="compare-matched">
-            {s.matched + s.progressMatched === 0
-              ? t("pane.compare.nothingMatched")
-              : t("pane.compare.matched", { matched: s.matched, lastOnly: s.lastOnly, currentOnly: s.currentOnly, progress: s.progressMatched })}
-          </Text>
-          <div className={styles.changes} data-testid="compare-changes">
-            {s.targetChanged.length === 0 && s.baselineChanged.length === 0 ? (
-              <Text size={200}>{t("pane.compare.noChanges")}</Text>
-            ) : (
-              <>
-                {s.targetChanged.length > 0 && (
-                  <Text size={200} data-testid="compare-targets">
-                    {t("pane.compare.targetsChanged", { count: s.targetChanged.length, names: list(s.targetChanged) })}
-                  </Text>
-                )}
-                {s.baselineChanged.length > 0 && (
-                  <Text size={200} data-testid="compare-baselines">
-                    {t("pane.compare.baselinesChanged", { count: s.baselineChanged.length, names: list(s.baselineChanged) })}
-                  </Text>
-                )}
-              </>
-            )}
-          </div>
-          {result.findings.length === 0 ? (
+          {!unrelated && (
+            <Text size={200} data-testid="compare-matched">
+              {t("pane.compare.matched", { matched: s.matched, lastOnly: s.lastOnly, currentOnly: s.currentOnly, progress: s.progressMatched })}
+            </Text>
+          )}
+          {!unrelated && (
+            <div className={styles.changes} data-testid="compare-changes">
+              {s.targetChanged.length === 0 && s.baselineChanged.length === 0 ? (
+                <Text size={200}>{t("pane.compare.noChanges")}</Text>
+              ) : (
+                <>
+                  {s.targetChanged.length > 0 && (
+                    <Text size={200} data-testid="compare-targets">
+                      {t("pane.compare.targetsChanged", { count: s.targetChanged.length, names: list(s.targetChanged) })}
+                    </Text>
+                  )}
+                  {s.baselineChanged.length > 0 && (
+                    <Text size={200} data-testid="compare-baselines">
+                      {t("pane.compare.baselinesChanged", { count: s.baselineChanged.length, names: list(s.baselineChanged) })}
+                    </Text>
+                  )}
+                </>
+              )}
+            </div>
+          )}
+          {result.findings.length === 0 && !unrelated && !sameYear && (
             <Text data-testid="compare-no-findings">{t("pane.compare.noFindings")}</Text>
-          ) : (
-            <Text size={200}>{t("pane.check.summary", { errors: counts.error, warnings: counts.warning, infos: counts.info })}</Text>
           )}
           <FindingGroups
             grouped={grouped}
@@ -193,11 +244,7 @@ export function CompareTab({ host, settings }: { host: PaneHost; settings: Engin
             testId="compare-finding"
             detail={(f) =>
               f.expected !== null || f.actual !== null ? (
-                <>
-                  {f.actual !== null && t("pane.compare.actual", { value: formatPlain(f.actual, locale) })}
-                  {f.actual !== null && f.expected !== null && " / "}
-                  {f.expected !== null && t("pane.compare.expected", { value: formatPlain(f.expected, locale) })}
-                </>
+                <FindingDetail f={f} t={t} locale={locale} decimals={settings.rateDecimals} labels={["pane.compare.actual", "pane.compare.expected"]} />
               ) : null
             }
           />

@@ -31,8 +31,9 @@ export function groupFindings(findings: readonly Finding[]): Map<string, Map<str
 }
 
 const useStyles = makeStyles({
-  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px" },
-  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  sheet: { display: "flex", flexDirection: "column", gap: "6px", marginTop: "6px", minWidth: 0 },
+  sheetTitle: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0, overflowWrap: "anywhere" },
+  badge: { height: "auto", minHeight: "16px", whiteSpace: "normal" },
   ruleTitle: {
     fontSize: tokens.fontSizeBase300,
     fontWeight: tokens.fontWeightSemibold,
@@ -45,14 +46,20 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "4px" },
   item: {
     display: "flex",
+    flexWrap: "wrap",
     gap: "4px",
     alignItems: "flex-start",
+    justifyContent: "flex-end",
     borderLeft: `3px solid ${tokens.colorNeutralStroke2}`,
     paddingLeft: "4px",
   },
   itemSelected: { borderLeft: `3px solid ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   finding: {
     flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: "14em",
+    minWidth: 0,
+    overflowWrap: "anywhere",
     textAlign: "left",
     background: "none",
     border: "none",
@@ -98,7 +105,7 @@ export function FindingGroups({ grouped, selected, onSelect, testId, detail, act
                 <h4 className={styles.ruleTitle}>
                   {ruleLabel(locale, rule)}
                   {SEVERITIES.filter((s) => c[s] > 0).map((s) => (
-                    <Badge key={s} size="small" color={SEVERITY_COLOR[s]}>
+                    <Badge key={s} size="small" color={SEVERITY_COLOR[s]} className={styles.badge}>
                       {t(`pane.severity.${s}`)} {t("pane.check.ruleCount", { count: c[s] })}
                     </Badge>
                   ))}

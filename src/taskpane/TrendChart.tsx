@@ -3,6 +3,16 @@ import { tokens } from "@fluentui/react-components";
 import type { Indicator } from "../engine/model/indicator";
 import { useLocale, useT } from "./i18n";
 import { formatNumber } from "./format";
+import { formatYear } from "../engine/report/format";
+import type { Locale } from "../messages";
+
+/** A year as a short axis label: R3 (令和3年度) in Japanese, 2021 in English. */
+export function shortYear(year: number, locale: Locale): string {
+  if (locale === "en") return String(year);
+  if (year >= 2019) return `R${year - 2018}`;
+  if (year >= 1989) return `H${year - 1988}`;
+  return String(year);
+}
 
 interface Point {
   kind: "baseline" | "actual" | "target";
@@ -43,7 +53,7 @@ export function TrendChart({ indicator }: { indicator: Indicator }) {
   const describe = pts
     .map((p) =>
       t("pane.fill.chartPoint", {
-        label: labelOf(p) + (p.year !== null ? `(${p.year})` : ""),
+        label: labelOf(p) + (p.year !== null ? `（${formatYear(p.year, locale)}）` : ""),
         value:
           p.value !== null
             ? formatNumber(p.value, locale)
@@ -85,7 +95,7 @@ export function TrendChart({ indicator }: { indicator: Indicator }) {
         />
       )}
       {pts.map((p, i) => {
-        const label = p.year !== null ? String(p.year) : labelOf(p).slice(0, 2);
+        const label = p.year !== null ? shortYear(p.year, locale) : labelOf(p).slice(0, 2);
         return (
           <g key={i}>
             {p.value !== null &&

@@ -4,7 +4,7 @@
  * scripts must not (test/browser/bundle.test.ts), and which only this tab needs.
  */
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
-import { compareWorkbooks } from "../engine/compare";
+import { compareWorkbooks, reportedYear } from "../engine/compare";
 import { parseA1 } from "../engine/model/grid";
 import type { Finding } from "../engine/model/findings";
 import type { EngineSettingsInput } from "../engine/model/indicator";
@@ -27,6 +27,12 @@ export interface CompareSummary {
   /** Names of this year's indicators whose target / baseline differs from last year's. */
   targetChanged: string[];
   baselineChanged: string[];
+  /** The fiscal year each workbook reports as this year's (null when none says). */
+  lastYear: number | null;
+  currentYear: number | null;
+  /** Whether each workbook has an indicator or progress table to compare. */
+  lastHasTables: boolean;
+  currentHasTables: boolean;
 }
 
 /** Compare last year's snapshot with this year's (engine: compareWorkbooks) and sum it up for the tab. */
@@ -52,5 +58,9 @@ export function compare(last: WorkbookSnapshot, current: WorkbookSnapshot, setti
     progressMatched: c.progress.filter((p) => p.last && p.current).length,
     targetChanged: names("target-changed"),
     baselineChanged: names("baseline-changed"),
+    lastYear: reportedYear(c.lastAnalysis),
+    currentYear: reportedYear(c.currentAnalysis),
+    lastHasTables: c.lastAnalysis.indicators.length > 0 || c.lastAnalysis.progressItems.length > 0,
+    currentHasTables: c.currentAnalysis.indicators.length > 0 || c.currentAnalysis.progressItems.length > 0,
   };
 }

@@ -20,10 +20,10 @@ export function uniqueSheetName(existing: readonly string[], base: string): stri
   }
 }
 
-/** A short human name of a rule ("指標の推移の誤り"); the rule id when the pane has none. */
+/** A short human name of a rule ("指標の推移の誤り"); 「その他の指摘」 when the pane has none (never the id). */
 export function ruleLabel(locale: Locale, rule: string): string {
   const key = `pane.rule.${rule}`;
-  return Object.prototype.hasOwnProperty.call(messages[locale], key) ? t(locale, key as MessageKey) : rule;
+  return Object.prototype.hasOwnProperty.call(messages[locale], key) ? t(locale, key as MessageKey) : t(locale, "pane.rule.other");
 }
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -54,6 +54,18 @@ export interface ReportOptions {
   scope: string;
   date: Date;
   sheetOrder: readonly string[];
+  /** Decimals of a rate (settings): rates are written as numbers in a percent format. */
+  rateDecimals?: number;
+}
+
+/** Excel's percent format with the given decimals ("0.0%"). */
+export function percentFormat(decimals: number): string {
+  return decimals > 0 ? `0.${"0".repeat(decimals)}%` : "0%";
+}
+
+/** Is this value of this finding a rate (a fraction, shown as a percentage)? */
+export function isRateValue(f: Finding, v: string | number | null | undefined): v is number {
+  return typeof v === "number" && (f.rule.startsWith("rate-") || f.rule === "formula-error");
 }
 
 /**
@@ -63,9 +75,10 @@ export interface ReportOptions {
 export function buildReportBatch(findings: readonly Finding[], o: ReportOptions): EditBatch {
   const { locale, sheetName } = o;
   const cells: CellEdit[] = [];
-  const text = (cell: string, value: string | number | null, style?: CellEdit["style"]): void => {
-    cells.push({ sheet: sheetName, cell, value, numberFormat: typeof value === "number" ? "General" : "@", style });
+  const text = (cell: string, value: string | number | null, style?: CellEdit["style"], numberFormat?: string): void => {
+    cells.push({ sheet: sheetName, cell, value, numberFormat: numberFormat ?? (typeof value === "number" ? "General" : "@"), style });
   };
+  const pct = percentFormat(o.rateDecimals ?? 1);
   const d = o.date;
   const date = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")} ${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
   text("A1", t(locale, "pane.report.title", { date, scope: o.scope }), { bold: true, fontSize: 12 });
@@ -90,12 +103,14 @@ export function buildReportBatch(findings: readonly Finding[], o: ReportOptions)
       f.sheet,
       f.cell,
       t(locale, sev),
-      `${ruleLabel(locale, f.rule)} (${f.rule})`,
+      ruleLabel(locale, f.rule),
       f.message,
       f.expected ?? null,
       f.actual ?? null,
     ];
-    row.forEach((v, c) => text(`${cols[c]}${r}`, v, { border: true, wrap: c === 4, vertical: "top" }));
+    row.forEach((v, c) =>
+      text(`${cols[c]}${r}`, v, { border: true, wrap: c === 4, vertical: "top" }, c >= 5 && isRateValue(f, v) ? pct : undefined),
+    );
   });
   return {
     addSheets: [sheetName],

@@ -53,10 +53,26 @@ describe("buildReportBatch", () => {
     expect(at("A1")!.value).toBe("PlanSheet チェック結果（2026-11-23 09:05、すべてのシート）");
     expect(at("A2")!.value).toBe("エラー 1 件、警告 1 件、情報 1 件");
     expect(["A4", "B4", "C4", "E4"].map((a) => at(a)!.value)).toEqual(["シート", "セル", "重要度", "内容"]);
-    expect(["A5", "B5", "C5", "D5"].map((a) => at(a)!.value)).toEqual(["施策06", "G6", "エラー", "指標の推移の誤り (trend-mark-mismatch)"]);
+    expect(["A5", "B5", "C5", "D5"].map((a) => at(a)!.value)).toEqual(["施策06", "G6", "エラー", "指標の推移の誤り"]);
     expect(["A6", "B6", "C6"].map((a) => at(a)!.value)).toEqual(["施策06", "B2", "情報"]);
     expect(["A7", "B7", "C7"].map((a) => at(a)!.value)).toEqual(["B", "A10", "警告"]);
     expect(at("F6")!.value).toBe(0.5);
+  });
+  test("a rate is written as a number in a percent format (89.8%, not 0.898)", () => {
+    const b = buildReportBatch([finding({ rule: "rate-mismatch", cell: "H6", expected: 0.898, actual: 0.75 })], {
+      locale: "ja",
+      sheetName: "R",
+      scope: "このシート",
+      date: new Date(2026, 10, 23),
+      sheetOrder: ["施策06"],
+      rateDecimals: 1,
+    });
+    const f = b.cells.find((c) => c.cell === "F5")!;
+    const g = b.cells.find((c) => c.cell === "G5")!;
+    expect([f.value, f.numberFormat]).toEqual([0.898, "0.0%"]);
+    expect([g.value, g.numberFormat]).toEqual([0.75, "0.0%"]);
+    // No rule id (an internal key) in the sheet: the rule's name only.
+    expect(b.cells.find((c) => c.cell === "D5")!.value).toBe("達成率の誤り");
   });
   test("workbook text that looks like a formula is written as text, never as a formula", () => {
     const c = at("G7")!;
@@ -76,5 +92,5 @@ test("sortFindings and compareA1 put rows before columns", () => {
 test("ruleLabel names known rules in both languages and falls back to the id", () => {
   expect(ruleLabel("ja", "rate-mismatch")).toBe("達成率の誤り");
   expect(ruleLabel("en", "rate-mismatch")).toBe("Wrong achievement rate");
-  expect(ruleLabel("ja", "some-new-rule")).toBe("some-new-rule");
+  expect(ruleLabel("ja", "some-new-rule")).toBe("その他の指摘");
 });

@@ -55,6 +55,7 @@ const useStyles = makeStyles({
   list: { color: tokens.colorBrandForeground1, marginLeft: "2px" },
   row: { display: "flex", gap: "8px", alignItems: "center", flexWrap: "wrap" },
   pre: { whiteSpace: "pre-line" },
+  badge: { height: "auto", minHeight: "16px", whiteSpace: "normal" },
 });
 
 /** The tab, with its own state (kept across renders). */
@@ -92,7 +93,7 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
                 <span className={s.option}>
                   <span>
                     {templateTitle(d, locale)}{" "}
-                    <Badge appearance="tint" size="small">
+                    <Badge appearance="tint" size="small" className={s.badge}>
                       {tr(`templates.kind.${d.kind}` as MessageKey)}
                     </Badge>
                   </span>
@@ -125,7 +126,8 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
           {def.parameters.map((p) => {
             const label = locale === "en" && p.label.en ? p.label.en : p.label.ja;
             const shown = model.shown(p.key);
-            const hint = p.type === "fiscalYear" ? tr("templates.pane.yearHint", { shown: shown ?? "" }) : undefined;
+            // (No empty brackets: the hint names the year only once the input reads as one.)
+            const hint = p.type === "fiscalYear" ? (shown ? tr("templates.pane.yearHint", { shown }) : tr("templates.pane.yearHintEmpty")) : undefined;
             return (
               <Field
                 key={`${def.id}-${p.key}`}
@@ -163,18 +165,16 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
             </Button>
             {state.busy && <Spinner size="tiny" />}
           </div>
-        </section>
-      )}
-
-      <div aria-live="polite">
+          {/* The question about overwriting stands right under the button that asked for it. */}
+          <div aria-live="polite">
         {state.pending && (
-          <MessageBar intent="warning" layout="multiline" data-testid="confirm">
+          <MessageBar intent="warning" layout="multiline" data-testid="confirm" role="alertdialog" aria-labelledby="ps-templates-confirm-title">
             <MessageBarBody>
-              <MessageBarTitle>{tr("templates.pane.confirmTitle")}</MessageBarTitle>
+              <MessageBarTitle id="ps-templates-confirm-title">{tr("templates.pane.confirmTitle")}</MessageBarTitle>
               {tr("templates.pane.confirmBody", { sheet: state.pending.rendered.sheet, count: state.pending.conflicts.length, cells: state.pending.conflictText })}
             </MessageBarBody>
             <MessageBarActions>
-              <Button appearance="primary" size="small" onClick={() => void model.confirm()} data-testid="confirm-overwrite">
+              <Button appearance="primary" size="small" onClick={() => void model.confirm()} data-testid="confirm-overwrite" ref={focusOnMount}>
                 {tr("templates.pane.overwrite")}
               </Button>
               <Button size="small" onClick={() => model.cancel()} data-testid="confirm-cancel">
@@ -183,6 +183,11 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
             </MessageBarActions>
           </MessageBar>
         )}
+          </div>
+        </section>
+      )}
+
+      <div aria-live="polite">
         {state.error && (
           <MessageBar intent="error" layout="multiline" data-testid="templates-error">
             <MessageBarBody className={s.pre}>{state.error}</MessageBarBody>
@@ -203,6 +208,13 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
       </div>
     </div>
   );
+}
+
+/** Bring the confirmation into view and put the focus on its first answer. */
+function focusOnMount(el: HTMLButtonElement | null): void {
+  if (!el) return;
+  el.scrollIntoView({ block: "nearest" });
+  el.focus({ preventScroll: true });
 }
 
 /** The preview: the rendered cells as an HTML table (text only; styles from the template). */
