@@ -6,11 +6,19 @@
  *    for the browser tests.
  * No eval in any mode (devtool is never eval-based); each page carries a Content-Security-Policy.
  *
- *   webpack --mode production [--env outputPath=DIR]
+ *  - support.html: the manifest's SupportUrl by default (a static page, no scripts).
+ *  - manifest.xml (production only): the add-in manifest for PLANSHEET_URL (scripts/manifest.js), every
+ *    URL under that base; without PLANSHEET_URL for the development URL, and the build says so.
+ * Scripts, chunks and assets are loaded by relative paths (publicPath "auto"), so the pages work from
+ * a sub-path (https://host/plansheet/taskpane.html) as well as from https://localhost:3000/.
+ *
+ *   [PLANSHEET_URL=https://host/path/] webpack --mode production [--env outputPath=DIR]
  */
 const path = require("path");
 const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
+const { DEV_BASE, ManifestSettingError, renderManifest, settingsFromEnv } = require("./scripts/manifest");
+const { say } = require("./scripts/texts");
 
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
@@ -52,10 +60,50 @@ class CopyAssetsPlugin {
   }
 }
 
+/** Emits manifest.xml for the settings and says, once the build is done, what it was made for. */
+class ManifestPlugin {
+  constructor(settings) {
+    this.settings = settings;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ManifestPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ManifestPlugin", stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => compilation.emitAsset("manifest.xml", new compiler.webpack.sources.RawSource(renderManifest(this.settings))),
+      );
+    });
+    compiler.hooks.done.tap("ManifestPlugin", (stats) => {
+      if (stats.hasErrors()) return;
+      const file = path.join(compiler.options.output.path, "manifest.xml");
+      const rel = path.relative(process.cwd(), file);
+      const { base, version, supportUrl, devUsed } = this.settings;
+      // Said last, after webpack's own report, where it is seen.
+      if (this.told) return;
+      this.told = true;
+      process.once("exit", () => {
+        console.log(say("url.wrote", { file: rel.startsWith("..") ? file : rel, url: base, version, support: supportUrl }));
+        if (devUsed) console.warn(say("url.devUsed", { url: DEV_BASE }));
+      });
+    });
+  }
+}
+
+/** The manifest settings from PLANSHEET_URL etc.; a bad value stops the build with its reason. */
+function manifestSettings() {
+  try {
+    return settingsFromEnv(process.env);
+  } catch (e) {
+    if (!(e instanceof ManifestSettingError)) throw e;
+    console.error(`${e.message}\n${say("url.refused")}`);
+    process.exit(2);
+  }
+}
+
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode === "development" ? "development" : "production";
   const dev = mode === "development";
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist/web");
+  const manifest = dev ? null : manifestSettings();
   return {
     mode,
     // Never an eval-based devtool: the pages' CSP has no 'unsafe-eval'.
@@ -68,6 +116,10 @@ module.exports = (env = {}, argv = {}) => {
     output: {
       path: outputPath,
       filename: "[name].[contenthash:8].js",
+      // Lazily loaded chunks (import()) beside the pages, hashed like them; found relative to the
+      // script that loads them, so a sub-path works.
+      chunkFilename: "[name].[contenthash:8].js",
+      publicPath: "auto",
       clean: true,
     },
     resolve: {
@@ -108,7 +160,17 @@ module.exports = (env = {}, argv = {}) => {
         chunks: ["preview"],
         csp: csp([]),
       }),
+      new HtmlWebpackPlugin({
+        filename: "support.html",
+        template: "./assets/pages/support.html",
+        inject: false,
+        chunks: [],
+        minify: false,
+        version: manifest ? manifest.version : "",
+        csp: "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+      }),
       new CopyAssetsPlugin(),
+      ...(manifest ? [new ManifestPlugin(manifest)] : []),
     ],
     performance: {
       hints: dev ? false : "warning",

@@ -3,8 +3,11 @@
  * npm start: build the pages in development mode and serve them over https on localhost:3000
  * (webpack-dev-server 5), so Excel can load the task pane from manifest.xml.
  *
- * Certificates: office-addin-dev-certs when it is installed and its CA is trusted; otherwise a
- * self-signed certificate made with openssl into .certs/ (SAN localhost, 127.0.0.1).
+ * Certificates: office-addin-dev-certs on Windows/macOS when its CA can be trusted; otherwise (always
+ * on Linux, where trusting it needs sudo) a self-signed certificate made with openssl into .certs/
+ * (SAN localhost, 127.0.0.1), and the output says plainly why and what that means for the browser.
+ * Every text is in scripts/texts.js; the sideload steps name today's Excel menus and the ribbon
+ * button's label from the manifest (scripts/manifest.js).
  * Where desktop Excel can exist (Windows, macOS) and office-addin-debugging is installed, it is asked
  * to sideload manifest.xml; on Linux the server just runs and prints how to sideload into Excel on
  * the web.
@@ -15,6 +18,8 @@
 const path = require("path");
 const fs = require("fs");
 const { execFileSync, spawn } = require("child_process");
+const { BUTTON_LABEL } = require("./manifest");
+const { say } = require("./texts");
 
 const root = path.resolve(__dirname, "..");
 const args = process.argv.slice(2);
@@ -22,9 +27,9 @@ const portArg = args.indexOf("--port");
 const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 3000);
 const noSideload = args.includes("--no-sideload");
 
-function log(ja, en) {
-  console.log(ja);
-  if (en) console.log(`  ${en}`);
+/** Prints a text of scripts/texts.js (Japanese, then English). */
+function log(key, params, stream = console.log) {
+  stream(say(key, params));
 }
 
 function isInstalled(name) {
@@ -62,60 +67,75 @@ function selfSignedCertificate() {
       ],
       { stdio: "ignore" },
     );
-    log(`自己署名証明書を作成しました: ${path.relative(root, cert)}`, `Made a self-signed certificate: ${path.relative(root, cert)}`);
+    log("start.madeCert", { file: path.relative(root, cert) });
   }
   return { options: { key: fs.readFileSync(key), cert: fs.readFileSync(cert) }, file: cert, selfSigned: true };
 }
 
-async function httpsOptions() {
-  if (isInstalled("office-addin-dev-certs")) {
-    try {
-      const devCerts = require(require.resolve("office-addin-dev-certs", { paths: [root] }));
-      const options = await devCerts.getHttpsServerOptions();
-      return { options, file: null, selfSigned: false };
-    } catch (e) {
-      log(
-        `office-addin-dev-certs の証明書を使えません（${e && e.message ? e.message : e}）。自己署名証明書を使います。`,
-        `office-addin-dev-certs could not provide a certificate (${e && e.message ? e.message : e}); using a self-signed one.`,
-      );
-    }
+/**
+ * office-addin-dev-certs' certificate, its own console output held back (it prints raw shell errors
+ * such as "sudo: not found"); null, after saying plainly why, when it cannot be used.
+ */
+async function devCertificate() {
+  if (process.platform !== "win32" && process.platform !== "darwin") {
+    // Linux: installing its CA needs sudo and browsers there may not use the system store anyway.
+    log("start.devCertsLinux");
+    return null;
   }
+  if (!isInstalled("office-addin-dev-certs")) return null;
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  const held = [];
+  for (const k of Object.keys(saved)) console[k] = (...a) => held.push(a.join(" "));
+  try {
+    const devCerts = require(require.resolve("office-addin-dev-certs", { paths: [root] }));
+    const options = await devCerts.getHttpsServerOptions();
+    return { options, file: null, selfSigned: false };
+  } catch (e) {
+    Object.assign(console, saved);
+    const all = `${e && e.message ? e.message : e}\n${held.join("\n")}`;
+    if (/sudo|administrator|access is denied|permission|EACCES|EPERM|elevat/i.test(all)) log("start.devCertsNoAdmin");
+    else log("start.devCertsFailed", { reason: String((e && e.message) || e).split("\n")[0].slice(0, 200) });
+    return null;
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
+async function httpsOptions() {
+  const dev = await devCertificate();
+  if (dev) return dev;
   try {
     return selfSignedCertificate();
   } catch (e) {
-    console.error(
-      `証明書を作成できません（openssl が必要です）: ${e && e.message ? e.message : e}\n` +
-        `  Cannot make a certificate (openssl is needed): ${e && e.message ? e.message : e}`,
-    );
+    log("start.noCertTool", { reason: e && e.message ? e.message : e }, console.error);
     process.exit(2);
   }
 }
 
 function printHelp(tls) {
   const base = `https://localhost:${port}`;
+  const manifest = path.join(root, "manifest.xml");
   console.log("");
-  log(`PlanSheet の作業ウィンドウを ${base}/taskpane.html で配信しています。`, `Serving the PlanSheet task pane at ${base}/taskpane.html.`);
+  log("start.serving", { url: `${base}/taskpane.html` });
   console.log("");
-  log("■ Excel on the web に読み込む（サイドロード）手順", "■ To sideload it into Excel on the web");
   if (tls.selfSigned) {
-    log(
-      `  0. ブラウザーで ${base}/taskpane.html を一度開き、証明書の警告で「詳細設定」→「localhost にアクセスする」を選ぶ`,
-      `  0. Open ${base}/taskpane.html once in the browser and accept the certificate warning`,
-    );
-    log(
-      `     （または ${path.relative(root, tls.file)} を OS／ブラウザーの信頼されたルート証明書に登録する）`,
-      `     (or add ${path.relative(root, tls.file)} to the trusted root certificates of your OS/browser)`,
-    );
+    log("start.selfSignedWhat");
+    console.log("");
   }
-  log("  1. Excel on the web でブックを開く", "  1. Open a workbook in Excel on the web");
-  log(
-    "  2. [挿入] → [アドイン] → [マイ アドイン] → [マイ アドインのアップロード] で manifest.xml を選んで [アップロード]",
-    "  2. Insert → Add-ins → My Add-ins → Upload My Add-in, choose manifest.xml, then Upload",
-  );
-  log("  3. [ホーム] タブの「PlanSheet」ボタンで作業ウィンドウを開く", "  3. Open the pane with the PlanSheet button on the Home tab");
+  log("start.webHeading");
+  if (tls.selfSigned) {
+    log("start.web0", { url: `${base}/taskpane.html` });
+    log("start.web0b", { file: path.relative(root, tls.file) });
+  }
+  log("start.web1");
+  log("start.web2", { manifest });
+  log("start.web3", { label: BUTTON_LABEL.ja, labelEn: BUTTON_LABEL.en });
   console.log("");
-  log(`■ Excel なしで試す（プレビュー）: ${base}/preview.html`, `■ Try it without Excel (preview): ${base}/preview.html`);
-  log("停止するには Ctrl+C を押してください。", "Press Ctrl+C to stop.");
+  log("start.winHeading");
+  log("start.win", { manifest });
+  console.log("");
+  log("start.preview", { url: `${base}/preview.html` });
+  log("start.stop");
   console.log("");
 }
 
@@ -123,20 +143,17 @@ function sideloadDesktop() {
   if (noSideload) return;
   if (process.platform !== "win32" && process.platform !== "darwin") return;
   if (!isInstalled("office-addin-debugging")) {
-    log(
-      "office-addin-debugging が入っていないため、デスクトップ版 Excel への自動サイドロードは行いません。",
-      "office-addin-debugging is not installed: no automatic sideload into desktop Excel.",
-    );
+    log("start.noDebugging");
     return;
   }
-  log("デスクトップ版 Excel にサイドロードします…", "Sideloading into desktop Excel…");
+  log("start.sideloading");
   const child = spawn(
     "npx",
     ["office-addin-debugging", "start", "manifest.xml", "desktop", "--app", "excel", "--no-debug", "--dev-server-port", String(port)],
     { cwd: root, stdio: "inherit", shell: process.platform === "win32" },
   );
   child.on("exit", (code) => {
-    if (code) log(`サイドロードに失敗しました（終了コード ${code}）。上の手順で手動で読み込んでください。`, `Sideloading failed (exit ${code}); sideload by hand as above.`);
+    if (code) log("start.sideloadFailed", { code });
   });
 }
 
@@ -151,7 +168,7 @@ async function main() {
     compiler,
   );
   compiler.hooks.done.tap("plansheet-start", (stats) => {
-    if (stats.hasErrors()) log("ビルドに失敗しました（上のエラーを確認してください）。", "The build failed (see the errors above).");
+    if (stats.hasErrors()) log("start.buildFailed");
   });
   await server.start();
   printHelp(tls);
@@ -164,6 +181,7 @@ async function main() {
 }
 
 main().catch((e) => {
-  console.error(`起動できませんでした / Could not start: ${e && e.stack ? e.stack : e}`);
+  if (e && e.code === "EADDRINUSE") log("start.portInUse", { port }, console.error);
+  else log("start.couldNotStart", { reason: e && e.stack ? e.stack : e }, console.error);
   process.exit(1);
 });
