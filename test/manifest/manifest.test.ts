@@ -1,7 +1,8 @@
 /**
- * The add-in manifest: a structural check of our own (office-addin-manifest validate needs a remote
- * service), and an offline schema validation with xmllint when the published schemas are present
- * beside the repository (CI has them; a user's clone may not).
+ * The development manifest (manifest.xml, for npm start): a structural check of our own
+ * (office-addin-manifest validate needs a remote service), and an offline schema validation with
+ * xmllint against Microsoft's published schemas copied into scripts/schemas/office-manifest/. Only a
+ * machine without xmllint skips the schema part (and says so); .ci/run installs it.
  */
 import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -10,8 +11,12 @@ import * as path from "path";
 
 const root = path.resolve(__dirname, "..", "..");
 const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
-// the schemas folder beside the repository (built from parts, never a literal path)
-const schemaDir = path.resolve(root, "..", ["shared", "schemas", "office-manifest"].join(path.sep));
+const schemaDir = path.join(root, "scripts", "schemas", "office-manifest");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { DEV_BASE, renderManifest } = require("../../scripts/manifest.js") as {
+  DEV_BASE: string;
+  renderManifest: (o: { base: string; version: string; development?: boolean }) => string;
+};
 
 /** The text of the first <tag>…</tag> (namespace prefixes allowed). */
 function element(tag: string, src = xml): string | undefined {
@@ -106,18 +111,26 @@ describe("manifest.xml structure", () => {
   });
 });
 
-const haveSchemas = fs.existsSync(path.join(schemaDir, "OfficeAppManifestV1_1.xsd"));
-// The published schemas are in the steering folder beside the repository (CI has it). A clone on
-// its own does not: then only the structural checks above run.
-const schemaTest = haveSchemas ? test : test.skip;
-if (!haveSchemas) {
-  console.warn(`manifest schema validation skipped: ${schemaDir} not found (only the structural checks ran)`);
+test("manifest.xml is what scripts/manifest.js makes for the development URL (node scripts/build-manifest.js --dev)", () => {
+  const version = /<Version>([^<]+)<\/Version>/.exec(xml)![1];
+  expect(xml).toBe(renderManifest({ base: DEV_BASE, version, development: true }));
+  expect(tags("SupportUrl")[0].DefaultValue).toBe(`${DEV_BASE}support.html`);
+});
+
+const haveXmllint = !spawnSync("xmllint", ["--version"]).error;
+const schemaTest = haveXmllint ? test : test.skip;
+if (!haveXmllint) {
+  console.warn("manifest schema validation skipped: xmllint is not installed (apt-get install libxml2-utils; .ci/run does)");
 }
 
 describe("manifest.xml against the published XML schemas (offline)", () => {
+  test("the schemas are in the repository (no network, no folder outside it)", () => {
+    for (const f of ["OfficeAppManifestV1_1.xsd", "OfficeAppBasicTypesV1_0.xsd", "TaskPaneAppVersionOverridesV1_0.xsd", "MailAppVersionOverridesV1_0.xsd", "MailAppVersionOverridesV1_1.xsd", "LICENSE-CODE"]) {
+      expect([f, fs.existsSync(path.join(schemaDir, f))]).toEqual([f, true]);
+    }
+  });
+
   schemaTest("xmllint --schema OfficeAppManifestV1_1.xsd accepts it", () => {
-    const which = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
-    if (which.error) throw new Error("xmllint is missing: install Debian's libxml2-utils (apt-get install libxml2-utils)");
     const out = execFileSync(
       "xmllint",
       ["--noout", "--nonet", "--schema", path.join(schemaDir, "OfficeAppManifestV1_1.xsd"), path.join(root, "manifest.xml")],
