@@ -24,6 +24,7 @@
  *   management-hyperlinks  one-row header with years in the header cells, legend ABOVE the table,
  *                          hyperlink rows straight under the last indicator.
  *   unmerged-header        `実績値` + empty cell to its right, （令和5年度）/（令和６年度） below, no merges.
+ *   paged                  one table printed over two pages: header repeated, legend between the pages.
  *   shinko-merged          総合計画 進行管理表, two rows per indicator (目標値/実績値), years across,
  *                          No/指標名/単位/指標の推移/達成率 merged over the pair.
  *   shinko-unmerged        the same, not merged (values on the pair's first row), 目標/実績 labels,
@@ -308,6 +309,82 @@ function unmergedHeaderFixture(): LayoutFixture {
   };
 }
 
+// ─────────────────────────────────────────── 2b. a table printed over two pages (legend between) ──
+
+/**
+ * Sheet 指標（印刷用）: title 1, header 3 (one row, years in the header, full-width digits in two of
+ * them), data 4–6, legend 7, page break after 7, the header printed again on 9, data 10–12, legend 13.
+ * Columns: A 指標名 | B 単位 | C 基準値（令和3年度）| D 実績値（令和５年度）| E 実績値（令和６年度）|
+ *          F 目標値（令和8年度）| G 指標の推移 | H 達成率
+ *   4  相談件数 348 356 404 450: c < t, c > p → ○ (written ○); 404/450 = 0.89777… → 0.898 (empty)
+ *   5  訪問件数 429 431 421 470: c < p → ▼ (empty); 421/470 = 0.89574… → 0.896 (empty)
+ *   6  居場所の数 24 30 36 35: c ≥ t → ◎ (written ○: wrong); 36/35 = 1.02857… → 1.029 (written 1.029)
+ *   10 孤独を感じる市民の割合 38.4 37.0 35.2 30.0: lower is better; c > t, c better than p → ○ (written ○);
+ *      30/35.2 = 0.85227… → 0.852 (written 0.852)
+ *   11 ボランティア登録者数 850 820 800 1000: c < p → ▼ (empty); 800/1000 = 0.800 (empty)
+ *   12 認知症サポーター養成講座の受講者数 500 480 480 600: c = p → ⇒ (written ⇒); 480/600 = 0.800 (written 0.8)
+ */
+function pagedFixture(): LayoutFixture {
+  const S = "指標（印刷用）";
+  const header = ["指標名", "単位", "基準値（令和3年度）", "実績値（令和５年度）", "実績値（令和６年度）", "目標値（令和8年度）", "指標の推移", "達成率"];
+  const P: (string | undefined)[] = [, , , , , , , PCT];
+  const build = async () => {
+    const wb = newBook();
+    const ws = wb.addWorksheet(S);
+    const w = new W(ws);
+    w.put("A1", "施策・事務事業マネジメントシート【令和７年度】");
+    w.row(3, "A", header);
+    w.row(4, "A", ["相談件数", "件", 348, 356, 404, 450, "○", null], P);
+    w.row(5, "A", ["訪問件数", "件", 429, 431, 421, 470, null, null], P);
+    w.row(6, "A", ["居場所の数", "箇所", 24, 30, 36, 35, "○", 1.029], P);
+    w.put("A7", TREND_LEGEND);
+    ws.getRow(7).addPageBreak();
+    w.row(9, "A", header);
+    w.row(10, "A", ["孤独を感じる市民の割合", "%", 38.4, 37.0, 35.2, 30.0, "○", 0.852], P);
+    w.row(11, "A", ["ボランティア登録者数", "人", 850, 820, 800, 1000, null, null], P);
+    w.row(12, "A", ["認知症サポーター養成講座の受講者数", "人", 500, 480, 480, 600, "⇒", 0.8], P);
+    w.put("A13", TREND_LEGEND);
+    return toBuffer(wb);
+  };
+  const ind = (row: number, name: string, unit: string, b: number, p: number, c: number, t: number, dir: "increase" | "decrease", mark: LayoutIndicator["trendMark"], rate: number): LayoutIndicator => ({
+    sheet: S, row, name, unit, direction: dir,
+    baseline: { value: b, year: 2021 }, previous: { value: p, year: 2023 }, current: { value: c, year: 2024 },
+    target: { value: t, year: 2026, qualitative: null }, trendMark: mark, achievementRate: rate, markCell: `G${row}`, rateCell: `H${row}`,
+  });
+  return {
+    id: "paged",
+    about: "one table printed over two pages: header repeated, the legend between the pages and at the end",
+    fileName: "paged.xlsx",
+    build,
+    expected: {
+      indicators: [
+        ind(4, "相談件数", "件", 348, 356, 404, 450, "increase", "○", 0.898),
+        ind(5, "訪問件数", "件", 429, 431, 421, 470, "increase", "▼", 0.896),
+        ind(6, "居場所の数", "箇所", 24, 30, 36, 35, "increase", "◎", 1.029),
+        ind(10, "孤独を感じる市民の割合", "%", 38.4, 37.0, 35.2, 30.0, "decrease", "○", 0.852),
+        ind(11, "ボランティア登録者数", "人", 850, 820, 800, 1000, "increase", "▼", 0.8),
+        ind(12, "認知症サポーター養成講座の受講者数", "人", 500, 480, 480, 600, "increase", "⇒", 0.8),
+      ],
+      // one table over both pages or one per page: either reading is right, so no range is asserted
+      tables: [],
+      issues: [
+        { rule: "trend-mark-mismatch", severity: "error", sheet: S, cell: "G6", expected: "◎", actual: "○" },
+        { rule: "required-empty", severity: "warning", sheet: S, cell: "G5", expected: "▼" },
+        { rule: "required-empty", severity: "warning", sheet: S, cell: "G11", expected: "▼" },
+      ],
+      absent: [{ rule: "required-empty", sheet: S, within: "A7:H9" }, { rule: "value-unreadable", sheet: S }],
+      fill: [
+        { sheet: S, cell: "H4", kind: "rate", value: 0.898 },
+        { sheet: S, cell: "G5", kind: "mark", value: "▼" },
+        { sheet: S, cell: "H5", kind: "rate", value: 0.896 },
+        { sheet: S, cell: "G6", kind: "mark", value: "◎" },
+        { sheet: S, cell: "G11", kind: "mark", value: "▼" },
+        { sheet: S, cell: "H11", kind: "rate", value: 0.8 },
+      ],
+    },
+  };
+}
+
 // ─────────────────────────────────────────────── 3. 総合計画 進行管理表 (two / three rows per indicator) ──
 
 type ShinkoMode = "merged" | "unmerged" | "three";
@@ -456,8 +533,9 @@ function shinkoFixture(mode: ShinkoMode): LayoutFixture {
           columns: [
             { column: "B", role: "name" },
             { column: "D", role: "category" },
-            { column: "F", role: "actual", year: 2022 },
-            { column: "H", role: "actual", year: 2024 },
+            { column: "E", role: "baseline", year: 2021 },
+            { column: "F", role: ["year", "actual"], year: 2022 },
+            { column: "H", role: ["year", "actual"], year: 2024 },
             { column: "I", role: "target", year: 2026 },
             { column: "J", role: "trend" },
             { column: "K", role: "rate" },
@@ -592,8 +670,8 @@ function jimuJigyoFixture(): LayoutFixture {
     sheet, kind: "indicators", headerRow, lastRow, shape: "row-group",
     columns: [
       { column: "B", role: "name" },
-      { column: "D", role: "actual", year: 2022 },
-      { column: "F", role: "actual", year: 2024 },
+      { column: "D", role: ["year", "actual"], year: 2022 },
+      { column: "F", role: ["year", "actual"], year: 2024 },
       { column: "G", role: "target", year: 2026 },
       { column: "H", role: "evaluation" },
     ],
@@ -747,6 +825,7 @@ export const LAYOUT_FIXTURES: readonly LayoutFixture[] = [
   managementFixture("sentence"),
   managementFixture("hyperlinks"),
   unmergedHeaderFixture(),
+  pagedFixture(),
   shinkoFixture("merged"),
   shinkoFixture("unmerged"),
   shinkoFixture("three"),

@@ -98,7 +98,8 @@ describe.each(LAYOUT_FIXTURES.map((f) => [f.id, f] as const))("%s", (_id, f) => 
       if (want.shape) expect({ range: table.range, shape: table.shape }).toEqual({ range: table.range, shape: want.shape });
       for (const c of want.columns ?? []) {
         const got = ((table.columns ?? []) as Json[]).find((x) => x.column === c.column);
-        const g = { column: c.column, role: got?.role ?? null, ...(c.year !== undefined ? { year: got?.year ?? null } : {}) };
+        const roles = [c.role].flat();
+        const g = { column: c.column, role: roles.includes(got?.role) ? c.role : got?.role ?? null, ...(c.year !== undefined ? { year: got?.year ?? null } : {}) };
         expect({ table: table.range, ...g }).toEqual({ table: table.range, ...c });
       }
     }

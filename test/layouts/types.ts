@@ -59,7 +59,9 @@ export type TableRole =
   | "rate"
   | "evaluation"
   | "category"
-  | "remarks";
+  | "remarks"
+  /** a column of one year in a years-across table (holds that year's target, actual and rate rows) */
+  | "year";
 
 export interface LayoutTable {
   sheet: string;
@@ -69,8 +71,11 @@ export interface LayoutTable {
   /** 1-based last data row: the range must end on it or one row below (a legend row). */
   lastRow: number;
   shape?: "row" | "row-group";
-  /** A few columns' roles (and years) the engine must report for this table. */
-  columns?: { column: string; role: TableRole; year?: number | null }[];
+  /**
+   * A few columns' roles (and years) the engine must report for this table; a list of roles means
+   * any one of them (a years-across column may be called `year` or `actual`).
+   */
+  columns?: { column: string; role: TableRole | TableRole[]; year?: number | null }[];
 }
 
 export interface LayoutIssue {
