@@ -14,6 +14,8 @@ const INPUTS = [
   "src",
   "webpack.config.js",
   "scripts/webpack-no-function-loader.js",
+  "scripts/manifest.js",
+  "scripts/texts.js",
   "package-lock.json",
   "tsconfig.json",
   "assets",
