@@ -83,44 +83,60 @@ function describeIssue(e: LayoutIssue): string {
 describe.each(LAYOUT_FIXTURES.map((f) => [f.id, f] as const))("%s", (_id, f) => {
   test(`check --json: tables, their ranges and the role and year of their columns (${f.about})`, async () => {
     const file = await checkJson(f);
-    for (const want of f.expected.tables) {
-      const sheet = (file.sheets as Json[]).find((s) => s.name === want.sheet);
-      const candidates = ((sheet?.tables ?? []) as Json[]).filter((t) => t.kind === want.kind);
+    const got: unknown[] = [];
+    const want: unknown[] = [];
+    for (const w of f.expected.tables) {
+      const sheet = (file.sheets as Json[]).find((s) => s.name === w.sheet);
+      const candidates = ((sheet?.tables ?? []) as Json[]).filter((t) => t.kind === w.kind);
       const table = candidates.find((t) => {
         const [a, b = a] = String(t.range).split(":");
         const top = parseCell(a).row;
         const bottom = parseCell(b).row;
-        return top === want.headerRow && (bottom === want.lastRow || bottom === want.lastRow + 1);
+        return top === w.headerRow && (bottom === w.lastRow || bottom === w.lastRow + 1);
       });
-      expect({ sheet: want.sheet, kind: want.kind, rows: `${want.headerRow}–${want.lastRow}`, found: table ? table.range : candidates.map((t) => t.range) }).toEqual({
-        sheet: want.sheet, kind: want.kind, rows: `${want.headerRow}–${want.lastRow}`, found: expect.any(String),
-      });
-      if (want.shape) expect({ range: table.range, shape: table.shape }).toEqual({ range: table.range, shape: want.shape });
-      for (const c of want.columns ?? []) {
-        const got = ((table.columns ?? []) as Json[]).find((x) => x.column === c.column);
-        const roles = [c.role].flat();
-        const g = { column: c.column, role: roles.includes(got?.role) ? c.role : got?.role ?? null, ...(c.year !== undefined ? { year: got?.year ?? null } : {}) };
-        expect({ table: table.range, ...g }).toEqual({ table: table.range, ...c });
+      const id = `${w.sheet} ${w.kind} rows ${w.headerRow}–${w.lastRow}`;
+      if (!table) {
+        got.push({ table: id, found: candidates.map((t) => t.range) });
+        want.push({ table: id, found: "a table from the header row to the last data row (or the legend row below it)" });
+        continue;
       }
+      const cols = ((table.columns ?? []) as Json[]);
+      got.push({
+        table: id,
+        ...(w.shape ? { shape: table.shape } : {}),
+        columns: (w.columns ?? []).map((c) => {
+          const g = cols.find((x) => x.column === c.column);
+          const roles = [c.role].flat();
+          return { column: c.column, role: roles.includes(g?.role) ? c.role : g?.role ?? null, ...(c.year !== undefined ? { year: g?.year ?? null } : {}) };
+        }),
+      });
+      want.push({ table: id, ...(w.shape ? { shape: w.shape } : {}), columns: w.columns ?? [] });
     }
+    expect(got).toEqual(want);
   });
 
   test("check --json: every indicator as hand-worked, and no other indicator on its sheets", async () => {
     const file = await checkJson(f);
-    const got = (file.indicators as Json[]).filter((i) => i.name !== "" && i.name !== null);
-    for (const want of f.expected.indicators) {
-      const g = got.find((i) => i.sheet === want.sheet && i.row === want.row);
-      const { points, ...fields } = want;
-      expect({ at: `${want.sheet}!${want.row}`, ...(g ? pick(g, fields) : { missing: "no indicator on this row" }) }).toEqual({ at: `${want.sheet}!${want.row}`, ...fields });
+    const all = (file.indicators as Json[]).filter((i) => i.name !== "" && i.name !== null);
+    const got: unknown[] = [];
+    const want: unknown[] = [];
+    for (const w of f.expected.indicators) {
+      const g = all.find((i) => i.sheet === w.sheet && i.row === w.row);
+      const { points, ...fields } = w;
+      const at = `${w.sheet}!${w.row}`;
+      got.push({ at, ...(g ? pick(g, fields) : { missing: "no indicator on this row" }) });
+      want.push({ at, ...fields });
       for (const p of points ?? []) {
         const gp = ((g?.series?.points ?? []) as Json[]).find((x) => x.year === p.year);
-        expect({ at: `${want.sheet}!${want.row}`, ...pickPoint(gp, p) }).toEqual({ at: `${want.sheet}!${want.row}`, ...p });
+        got.push({ at: `${at} series ${p.year}`, ...pickPoint(gp, p) });
+        want.push({ at: `${at} series ${p.year}`, ...p });
       }
     }
+    expect(got).toEqual(want);
     const complete = f.expected.completeSheets ?? (file.sheets as Json[]).map((s) => s.name);
     const rows = (list: { sheet: string; row: number; name: string }[]) =>
       list.filter((i) => complete.includes(i.sheet)).map((i) => `${i.sheet}!${i.row} ${nfkc(i.name)}`).sort();
-    expect(rows(got)).toEqual(rows(f.expected.indicators));
+    expect(rows(all)).toEqual(rows(f.expected.indicators));
   });
 
   test("check --json: the planted findings on their cells, and no error anywhere else", async () => {
