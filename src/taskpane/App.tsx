@@ -5,12 +5,7 @@ import {
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  Menu,
   MenuButton,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Overflow,
@@ -19,7 +14,6 @@ import {
   Tab,
   TabList,
   tokens,
-  useIsOverflowItemVisible,
   useOverflowMenu,
   webLightTheme,
 } from "@fluentui/react-components";
@@ -28,7 +22,6 @@ import { t, type Locale } from "../messages";
 import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
-import { FillTab } from "./FillTab";
 import { countingPort, RevisionContext, type Revision } from "./revision";
 import { defaultSettings, loadSettings, saveSettings } from "./settings";
 import { errorText } from "./format";
@@ -37,6 +30,9 @@ import type { PaneHost } from "./types";
 // The テンプレート and 前年度比較 tabs are chunks of their own, fetched when first shown: the pane's
 // first scripts stay small (test/browser/bundle.test.ts).
 const TemplatesTab = lazy(() => import(/* webpackChunkName: "templates" */ "./templates/TemplatesTab").then((m) => ({ default: m.TemplatesTab })));
+const FillTab = lazy(() => import(/* webpackChunkName: "fill-tab" */ "./FillTab").then((m) => ({ default: m.FillTab })));
+// The overflow menu of the tabs (Fluent's Menu, with its positioning code) is fetched when opened.
+const TabsMenuPopover = lazy(() => import(/* webpackChunkName: "tabs-menu" */ "./TabsMenu").then((m) => ({ default: m.TabsMenuPopover })));
 const CompareTab = lazy(() => import(/* webpackChunkName: "compare-tab" */ "./CompareTab").then((m) => ({ default: m.CompareTab })));
 
 const useGlobalStyles = makeStaticStyles({
@@ -243,35 +239,54 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
   );
 }
 
-/** The tabs that do not fit the pane's width, in a menu at the end of the tab list (Fluent's overflow). */
+/**
+ * The tabs that do not fit the pane's width, in a menu at the end of the tab list (Fluent's overflow
+ * pattern). The button is here; the menu itself is a small chunk fetched when it is first opened.
+ */
 function TabsMenu({ tabs, onSelect, label }: { tabs: { id: TabId; label: string }[]; onSelect: (id: TabId) => void; label: string }) {
   const { ref, isOverflowing } = useOverflowMenu<HTMLButtonElement>();
+  const [open, setOpen] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const button = useRef<HTMLButtonElement | null>(null);
+  const setRefs = useCallback(
+    (el: HTMLButtonElement | null) => {
+      button.current = el;
+      (ref as { current: HTMLButtonElement | null }).current = el;
+    },
+    [ref],
+  );
   if (!isOverflowing) return null;
   return (
-    <Menu>
-      <MenuTrigger disableButtonEnhancement>
-        <MenuButton ref={ref} appearance="transparent" size="small" data-testid="tabs-more">
-          {label}
-        </MenuButton>
-      </MenuTrigger>
-      <MenuPopover>
-        <MenuList>
-          {tabs.map((x) => (
-            <TabsMenuItem key={x.id} id={x.id} label={x.label} onSelect={onSelect} />
-          ))}
-        </MenuList>
-      </MenuPopover>
-    </Menu>
-  );
-}
-
-function TabsMenuItem({ id, label, onSelect }: { id: TabId; label: string; onSelect: (id: TabId) => void }) {
-  const visible = useIsOverflowItemVisible(id);
-  if (visible) return null;
-  return (
-    <MenuItem onClick={() => onSelect(id)} data-testid={`tab-menu-${id}`}>
-      {label}
-    </MenuItem>
+    <>
+      <MenuButton
+        ref={setRefs}
+        appearance="transparent"
+        size="small"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        onClick={() => {
+          setWanted(true);
+          setOpen((o) => !o);
+        }}
+        data-testid="tabs-more"
+      >
+        {label}
+      </MenuButton>
+      {wanted && (
+        <Suspense fallback={null}>
+          <TabsMenuPopover
+            tabs={tabs}
+            open={open}
+            target={button}
+            onOpenChange={setOpen}
+            onSelect={(id) => {
+              setOpen(false);
+              onSelect(id as TabId);
+            }}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 
