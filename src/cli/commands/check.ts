@@ -86,7 +86,8 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
       const rate = i.achievementRate === null ? "－" : `${(i.achievementRate * 100).toFixed(1)}%`;
       ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name.replace(/\s*\n\s*/g, " ")}`);
     }
-    if (f.issues.length === 0) ctx.stdout(t(locale, "cli.noFindings"));
+    // "No problems" only where tables were found and checked.
+    if (f.issues.length === 0 && f.sheets.some((s) => s.tables.length > 0)) ctx.stdout(t(locale, "cli.noFindings"));
     for (const i of f.issues) {
       if (i.severity === "error") errors++;
       else if (i.severity === "warning") warnings++;
@@ -94,5 +95,9 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
       ctx.stdout(`  [${t(locale, `cli.severity.${i.severity}`)}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
     }
   }
-  ctx.stdout(t(locale, "cli.summary", { files: files.length, errors, warnings, infos }));
+  // A file that could not be read was not checked: never summed up as "0 errors".
+  const unreadable = files.filter((f) => f.error).length;
+  if (unreadable === files.length) ctx.stdout(t(locale, "cli.summaryUnreadable", { files: files.length, count: unreadable }));
+  else if (unreadable > 0) ctx.stdout(t(locale, "cli.summaryPartlyUnreadable", { files: files.length, count: unreadable, errors, warnings, infos }));
+  else ctx.stdout(t(locale, "cli.summary", { files: files.length, errors, warnings, infos }));
 }

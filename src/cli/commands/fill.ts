@@ -50,7 +50,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       }
     }
     if (!json) for (const k of plan.skipped) ctx.stdout(t(locale, "cli.fillSkippedFormula", { sheet: k.sheet, cell: k.cell, after: typeof k.after === "number" ? `${(k.after * 100).toFixed(settingsDecimals(settings))}%` : String(k.after ?? "") }));
-    if (dryRun) return 0;
+    if (dryRun) {
+      if (!json) ctx.stdout(t(locale, "cli.dryRunNothingWritten", { count: plan.changes.length }));
+      return 0;
+    }
     try {
       if (plan.batch.cells.length > 0) await opened.workbook.applyEdits(plan.batch);
     } catch (e) {
