@@ -72,6 +72,10 @@ const ja = {
   "cli.severity.info": "情報",
   "cli.reason.isFolder": "フォルダです",
   "cli.reason.permissionDenied": "読み取りの権限がありません",
+  // (issue 11: honest summaries)
+  "cli.summaryUnreadable": "{files} ファイル: 読み込めないファイルが {count} 件あり、チェックしていません。",
+  "cli.summaryPartlyUnreadable": "{files} ファイル（うち {count} 件は読み込めず、チェックしていません）: エラー {errors} 件、警告 {warnings} 件、情報 {infos} 件",
+  "cli.dryRunNothingWritten": "--dry-run のため、何も書き込んでいません（書き換え予定 {count} セル）。",
 
   // ---- reading files (errors) -----------------------------------------------------------------
   "file.notFound": "{file}: ファイルが見つかりません。",
@@ -746,6 +750,9 @@ const en: Record<MessageKey, string> = {
   "cli.severity.info": "info",
   "cli.reason.isFolder": "it is a folder",
   "cli.reason.permissionDenied": "permission denied",
+  "cli.summaryUnreadable": "{files} files: {count} could not be read and were not checked.",
+  "cli.summaryPartlyUnreadable": "{files} files ({count} could not be read and were not checked): {errors} errors, {warnings} warnings, {infos} infos",
+  "cli.dryRunNothingWritten": "--dry-run: nothing was written ({count} cells would change).",
 
   "file.notFound": "{file}: file not found.",
   "file.empty": "{file}: the file is empty (0 bytes).",
