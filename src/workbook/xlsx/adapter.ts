@@ -21,9 +21,10 @@ import type { CellState, CellValue, EditBatch, ReadOptions, RevertReport, SheetS
 import { columnIndex, parseA1, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
 import { WorkbookFileError, type WorkbookFileErrorCode } from "./errors";
 import { openPackage } from "./open";
-import { OoxmlPackage, REL_NS } from "./package";
+import { OoxmlPackage, REL_NS, relsPathOf } from "./package";
 import {
   TooManyCellsError,
+  hasCells as sheetHasCells,
   appendToCollection,
   arrayFormulaRanges,
   colAttrs,
@@ -42,7 +43,8 @@ import {
 } from "./sheet";
 import { Styles } from "./styles";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip";
-import { encodeAttr, encodeXmlText, findAll, findElement, parseAttrs, rootPrefix, setAttr, stringItemText } from "./xml";
+import { encodeAttr, encodeXmlText, findAll, findElement, parseAttrs, removeAttr, rootPrefix, setAttr, stringItemOf } from "./xml";
+import { attrOf, attrsOf, childOf, childrenOf, docOf, localName, textOf } from "./xmldoc";
 
 export interface XlsxLimits {
   zip: ZipLimits;
@@ -105,17 +107,20 @@ export class XlsxWorkbook implements WorkbookPort {
     const office = this.pkg.rels("").find((r) => /\/officeDocument$/.test(r.type) && r.part);
     const wbPart = office?.part ?? "xl/workbook.xml";
     this.workbookPart = this.pkg.resolveName(wbPart);
-    const wbXml = this.pkg.text(this.workbookPart);
     // the main part must be a SpreadsheetML workbook (not a Word document or a presentation)
-    if (!wbXml || /<(?![?!])(?:[\w.-]+:)?([\w.-]+)/.exec(wbXml)?.[1] !== "workbook") throw new WorkbookFileError("file.notXlsx", name);
+    if (!this.pkg.has(this.workbookPart)) {
+      if (office && this.pkg.names().some((n) => n.startsWith("xl/"))) throw new WorkbookFileError("file.partMissing", name, { part: this.workbookPart });
+      throw new WorkbookFileError("file.notXlsx", name);
+    }
+    const wbDoc = this.pkg.doc(this.workbookPart)!;
+    if (localName(wbDoc, 0) !== "workbook") throw new WorkbookFileError("file.notXlsx", name);
     this.loadStructure();
     const sstPart = this.pkg.rels(this.workbookPart).find((r) => /\/sharedStrings$/.test(r.type) && r.part)?.part;
-    const sstXml = sstPart ? this.pkg.text(sstPart) : null;
-    if (sstXml) {
-      const p = rootPrefix(sstXml);
-      const re = new RegExp(`<${p}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}si>)`, "g");
-      let m: RegExpExecArray | null;
-      while ((m = re.exec(sstXml))) this.sst.push(m[1] ? stringItemText(m[1], p) : "");
+    const sstDoc = sstPart && this.pkg.has(this.pkg.resolveName(sstPart)) ? this.pkg.doc(sstPart) : null;
+    if (sstPart && !sstDoc) throw new WorkbookFileError("file.partMissing", name, { part: sstPart });
+    if (sstDoc) {
+      // decoded once, in one pass
+      for (const si of childrenOf(sstDoc, 0, "si")) this.sst.push(stringItemOf(sstDoc, si));
     }
     this.stylesPart = this.pkg.rels(this.workbookPart).find((r) => /\/styles$/.test(r.type) && r.part)?.part ?? null;
     this.styles = new Styles(this.stylesPart ? this.pkg.text(this.stylesPart) : null);
@@ -134,23 +139,28 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private loadStructure(): void {
-    const xml = this.pkg.text(this.workbookPart)!;
-    const p = rootPrefix(xml);
+    const doc = this.pkg.doc(this.workbookPart)!;
+    const relsPart = relsPathOf(this.workbookPart);
+    const sheetsEl = childOf(doc, 0, "sheets");
+    const sheetEls = sheetsEl >= 0 ? childrenOf(doc, sheetsEl, "sheet") : [];
+    if (sheetEls.length && !this.pkg.has(this.pkg.resolveName(relsPart))) throw new WorkbookFileError("file.partMissing", this.name, { part: relsPart });
     const rels = this.pkg.rels(this.workbookPart);
-    const sheetsEl = findElement(xml, p + "sheets");
     this.sheets = [];
-    if (sheetsEl && !sheetsEl.selfClosing) {
-      for (const e of findAll(xml, p + "sheet", sheetsEl.openEnd, sheetsEl.end)) {
-        const a = parseAttrs(e.tag);
-        const ridKey = Object.keys(a).find((k) => /(^|:)id$/.test(k) && k !== "sheetId");
-        const rid = ridKey ? a[ridKey] : "";
-        const rel = rels.find((r) => r.id === rid);
-        if (!rel || !rel.part || !/\/worksheet$/.test(rel.type)) continue; // chartsheets, dialog sheets: not read
-        this.sheets.push({ name: a.name ?? "", rid, part: this.pkg.resolveName(rel.part), hidden: a.state === "hidden" || a.state === "veryHidden" });
-      }
+    for (const e of sheetEls) {
+      const a = attrsOf(doc, e);
+      // the relationship id: the attribute "id" in the relationships namespace (any prefix)
+      const ridKey = Object.keys(a).find((k) => /^[^:]+:id$/.test(k));
+      const rid = ridKey ? a[ridKey] : "";
+      const sheetName = a.name ?? "";
+      const rel = rels.find((r) => r.id === rid);
+      if (!rel) throw new WorkbookFileError("file.sheetMissing", this.name, { sheet: sheetName, part: `${relsPart} (${rid || "r:id"})` });
+      if (!rel.part || !/\/worksheet$/.test(rel.type)) continue; // chartsheets, dialog sheets: not read
+      const part = this.pkg.resolveName(rel.part);
+      if (!this.pkg.has(part)) throw new WorkbookFileError("file.sheetMissing", this.name, { sheet: sheetName, part: rel.part });
+      this.sheets.push({ name: sheetName, rid, part, hidden: a.state === "hidden" || a.state === "veryHidden" });
     }
-    const wp = findElement(xml, p + "workbookPr");
-    const d = wp ? parseAttrs(wp.tag).date1904 : undefined;
+    const wp = childOf(doc, 0, "workbookPr");
+    const d = wp >= 0 ? attrOf(doc, wp, "date1904") : undefined;
     this.date1904 = d === "1" || d === "true";
   }
 
@@ -164,13 +174,12 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   private sheetXml(info: SheetInfo): string {
-    const xml = this.pkg.text(info.part);
-    if (xml === null) throw new WorkbookFileError("file.truncated", this.name, { reason: `${info.part} missing` });
-    const root = /<(?![?!])(?:[\w.-]+:)?([\w.-]+)/.exec(xml);
-    if (!root || root[1] !== "worksheet" || !/<\/(?:[\w.-]+:)?worksheet>\s*$/.test(xml)) {
+    const doc = this.pkg.doc(info.part);
+    if (doc === null) throw new WorkbookFileError("file.sheetMissing", this.name, { sheet: info.name, part: info.part });
+    if (localName(doc, 0) !== "worksheet") {
       throw new WorkbookFileError("file.unreadable", this.name, { reason: `${info.part}: not a worksheet (sheet "${info.name}")` });
     }
-    return xml;
+    return doc.text;
   }
 
   private ctx(p: string): SheetContext {
@@ -192,7 +201,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (c && c.xml === xml) return c.snap;
     let snap: SheetSnapshot;
     try {
-      snap = readSheet(info.name, xml, this.ctx(rootPrefix(xml)), { maxCells: this.limits.maxCellsPerSheet }, info.hidden);
+      snap = readSheet(info.name, this.pkg.doc(info.part)!, this.ctx(rootPrefix(xml)), { maxCells: this.limits.maxCellsPerSheet }, info.hidden);
     } catch (e) {
       if (e instanceof TooManyCellsError) {
         throw new WorkbookFileError("file.tooManyCells", this.name, { sheet: info.name, limit: e.limit.toLocaleString("en-US") });
@@ -425,7 +434,7 @@ export class XlsxWorkbook implements WorkbookPort {
     const oldS = Number(parseAttrs(tag).s ?? 0);
     let s = oldS;
     if (edit.numberFormat !== undefined || edit.style !== undefined) s = this.styles.variant(oldS, edit.numberFormat, edit.style);
-    const strip = (t: string, name: string) => t.replace(new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*')`), "");
+    const strip = removeAttr;
     if (edit.formula !== undefined || edit.value !== undefined) {
       tag = strip(strip(strip(tag, "t"), "cm"), "vm");
       inner = "";
@@ -613,8 +622,7 @@ export class XlsxWorkbook implements WorkbookPort {
       if (!info) continue;
       const xml = this.sheetXml(info);
       const p = rootPrefix(xml);
-      const hasCells = new RegExp(`<${p}c\\b`).test(xml);
-      if (edited || hasCells) report.keptSheets.push(s.name);
+      if (edited || sheetHasCells(xml)) report.keptSheets.push(s.name);
       else {
         this.removeSheet(s);
         report.removedSheets.push(s.name);
@@ -668,8 +676,10 @@ export class XlsxWorkbook implements WorkbookPort {
     const props = findAll(xml, p + "property").map((e) => {
       const a = parseAttrs(e.tag);
       const inner = xml.slice(e.openEnd, Math.max(e.openEnd, e.end - `</${p}property>`.length));
-      const m = /<[\w.-]*:?lpwstr>([\s\S]*?)<\/[\w.-]*:?lpwstr>|<[\w.-]*:?lpwstr\/>/.exec(inner);
-      return { name: a.name ?? "", pid: Number(a.pid ?? 0), value: m && m[1] ? stringItemText(`<t>${m[1]}</t>`, "") : "", start: e.start, end: e.end };
+      void inner;
+      const d = docOf(xml);
+      const lp = childrenOf(d, e.index).find((k) => localName(d, k) === "lpwstr");
+      return { name: a.name ?? "", pid: Number(a.pid ?? 0), value: lp !== undefined ? textOf(d, lp) : "", start: e.start, end: e.end };
     });
     return { xml, props };
   }

@@ -8,6 +8,11 @@ import type { MessageKey } from "../../messages";
 export type WorkbookFileErrorCode = Extract<
   MessageKey,
   | `file.edit.${string}`
+  | `file.zip.${string}`
+  | `file.xml.${string}`
+  | "file.partMissing"
+  | "file.sheetMissing"
+  | "file.internal"
   | "file.sheetNameInvalid"
   | "file.notFound"
   | "file.empty"

@@ -10,6 +10,7 @@
  */
 import { WorkbookFileError, formatBytes } from "./errors";
 import { DEFAULT_ZIP_LIMITS, ZipError, readZip, type ZipEntry, type ZipLimits } from "./zip";
+import { XmlError } from "./xmldoc";
 
 export { WorkbookFileError, isWorkbookFileError } from "./errors";
 export type { WorkbookFileErrorCode } from "./errors";
@@ -133,9 +134,27 @@ export function zipErrorToFileError(e: unknown, file: string): WorkbookFileError
         return new WorkbookFileError("file.encrypted", file);
       case "tooLarge":
         return new WorkbookFileError("file.tooLarge", file, { limit: formatBytes(p.limit), reason: p.reason });
-      case "unsupported":
-        return new WorkbookFileError("file.unreadable", file, { reason: p.reason });
+      case "tooManyEntries":
+        return new WorkbookFileError("file.zip.tooManyEntries", file, { count: p.count.toLocaleString("en-US"), limit: p.limit.toLocaleString("en-US") });
+      case "ratio":
+        return new WorkbookFileError("file.zip.ratio", file, { part: p.name, ratio: p.ratio, limit: p.limit });
+      case "inflatesPastSize":
+        return new WorkbookFileError("file.zip.inflatesPastSize", file, { part: p.name, size: p.size });
+      case "duplicate":
+        return new WorkbookFileError("file.zip.duplicate", file, { part: p.name });
+      case "unsafeName":
+        return new WorkbookFileError("file.zip.unsafeName", file, { part: p.name });
+      case "headerMismatch":
+        return new WorkbookFileError("file.zip.headerMismatch", file, { part: p.name, field: p.field });
+      case "method":
+        return new WorkbookFileError("file.zip.method", file, { part: p.name, method: p.method });
     }
   }
-  return new WorkbookFileError("file.unreadable", file, { reason: e instanceof Error ? e.message : String(e) });
+  if (e instanceof XmlError) return xmlErrorToFileError(e, file, "?");
+  return new WorkbookFileError("file.internal", file, { detail: e instanceof Error ? e.message : String(e) });
+}
+
+/** A part that is not well-formed XML (or not in its declared encoding): the problem, the part, where. */
+export function xmlErrorToFileError(e: XmlError, file: string, part: string): WorkbookFileError {
+  return new WorkbookFileError(`file.xml.${e.problem}` as WorkbookFileError["code"], file, { part, line: e.line, col: e.col, offset: e.offset });
 }

@@ -2,10 +2,11 @@
  * An OOXML package held as its original ZIP entries plus the parts this project changed. Unchanged
  * parts are written back with their original compressed bytes.
  */
-import { zipErrorToFileError } from "./open";
+import { xmlErrorToFileError, zipErrorToFileError } from "./open";
 import { WorkbookFileError, formatBytes } from "./errors";
 import { inflateEntry, writeZip, type OutEntry, type ZipEntry } from "./zip";
 import { encodeAttr, findAll, findElement, parseAttrs, rootPrefix } from "./xml";
+import { XmlError, decodeXmlBytes, docOf, encodePart, parseXml, rememberDoc, type DecodedPart, type XmlDoc } from "./xmldoc";
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -38,6 +39,10 @@ export class OoxmlPackage {
   private readonly byName = new Map<string, ZipEntry>();
   private readonly order: string[];
   private readonly texts = new Map<string, string>();
+  /** How each part read was encoded (written back the same way). */
+  private readonly encodings = new Map<string, DecodedPart>();
+  /** Parsed documents of the parts read (dropped when a part's text changes). */
+  private readonly docs = new Map<string, XmlDoc>();
   /** Parts whose text changed (or new parts). */
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
@@ -87,13 +92,37 @@ export class OoxmlPackage {
     } catch (e) {
       throw zipErrorToFileError(e, this.file);
     }
-    let text: string;
-    if (bytes[0] === 0xff && bytes[1] === 0xfe) text = new TextDecoder("utf-16le").decode(bytes.subarray(2));
-    else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder("utf-16be").decode(bytes.subarray(2));
-    else text = new TextDecoder("utf-8").decode(bytes);
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    this.texts.set(part, text);
-    return text;
+    // decoded by its BOM and declaration (invalid bytes refused), and checked well-formed
+    let decoded: DecodedPart;
+    try {
+      decoded = decodeXmlBytes(bytes);
+      const d = parseXml(decoded.text);
+      rememberDoc(d);
+      this.docs.set(part, d);
+    } catch (e) {
+      if (e instanceof XmlError) throw xmlErrorToFileError(e, this.file, part);
+      throw e;
+    }
+    this.encodings.set(part, { ...decoded, text: "" });
+    this.texts.set(part, decoded.text);
+    return decoded.text;
+  }
+
+  /** The parsed document of a part (null when absent); throws WorkbookFileError when it is not well-formed. */
+  doc(partIn: string): XmlDoc | null {
+    const text = this.text(partIn);
+    if (text === null) return null;
+    const part = this.resolveName(partIn);
+    const known = this.docs.get(part);
+    if (known && known.text === text) return known;
+    try {
+      const d = docOf(text);
+      this.docs.set(part, d);
+      return d;
+    } catch (e) {
+      if (e instanceof XmlError) throw xmlErrorToFileError(e, this.file, this.resolveName(partIn));
+      throw e;
+    }
   }
 
   setText(partIn: string, text: string): void {
@@ -128,17 +157,27 @@ export class OoxmlPackage {
     return [...this.changed];
   }
 
+  /** A changed part's bytes: checked well-formed (a patch never writes broken XML), in its own encoding. */
+  private encoded(name: string): Uint8Array {
+    const text = this.texts.get(name)!;
+    try {
+      docOf(text);
+    } catch (e) {
+      throw new WorkbookFileError("file.internal", this.file, { detail: `${name}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    return encodePart(text, this.encodings.get(name) ?? null);
+  }
+
   toBytes(): Uint8Array {
-    const enc = new TextEncoder();
     const out: OutEntry[] = [];
     const seen = new Set<string>();
     for (const name of this.order) {
       seen.add(name);
       if (this.removed.has(name)) continue;
-      if (this.changed.has(name)) out.push({ name, content: enc.encode(this.texts.get(name)!) });
+      if (this.changed.has(name)) out.push({ name, content: this.encoded(name) });
       else out.push({ name, original: this.byName.get(name)! });
     }
-    for (const name of this.changed) if (!seen.has(name)) out.push({ name, content: enc.encode(this.texts.get(name)!) });
+    for (const name of this.changed) if (!seen.has(name)) out.push({ name, content: this.encoded(name) });
     return writeZip(out);
   }
 
@@ -148,6 +187,7 @@ export class OoxmlPackage {
     const relsPart = sourcePart === "" ? "_rels/.rels" : relsPathOf(sourcePart);
     const xml = this.text(relsPart);
     if (!xml) return [];
+    this.doc(relsPart);
     const p = rootPrefix(xml);
     return findAll(xml, p + "Relationship").map((e) => {
       const a = parseAttrs(e.tag);

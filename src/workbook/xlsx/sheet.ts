@@ -1,11 +1,13 @@
 /**
- * Worksheet XML (xl/worksheets/sheetN.xml): reading into a SheetSnapshot, and text patches of single
- * cells, merges, column widths and data validations. Everything not named is left as it is.
+ * Worksheet XML (xl/worksheets/sheetN.xml): reading into a SheetSnapshot (one pass over the
+ * tokenizer's elements), and patches of single cells, merges, column widths and data validations
+ * spliced at the token offsets of the exact elements. Everything not named is left as it is.
  */
 import type { CellValue, RangeRef, SheetSnapshot } from "../port";
 import { columnIndex, columnLetters, parseRange, rangeToA1, toA1 } from "../../engine/model/grid";
 import type { Styles } from "./styles";
-import { decodeOoxmlEscapes, decodeXml, encodeAttr, findAll, findElement, parseAttrs, setAttr, stringItemText } from "./xml";
+import { decodeOoxmlEscapes, decodeXml, encodeAttr, findAll, findElement, parseAttrs, removeAttr as removeAttrText, setAttr, stringItemOf } from "./xml";
+import { attrOf, attrValue, childOf, docOf, parseXml, prefixOf, textOf, type XmlDoc } from "./xmldoc";
 
 export class TooManyCellsError extends Error {
   constructor(readonly limit: number) {
@@ -69,90 +71,76 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-interface CellRegexes {
-  f: RegExp;
-  v: RegExp;
-  is: RegExp;
-}
-const regexCache = new Map<string, CellRegexes>();
-function cellRegexes(p: string): CellRegexes {
-  let r = regexCache.get(p);
-  if (!r) {
-    r = {
-      f: new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}f>)`),
-      v: new RegExp(`<${p}v(?:\\s[^>]*)?>([\\s\\S]*?)</${p}v>`),
-      is: new RegExp(`<${p}is(?:\\s[^>]*)?>([\\s\\S]*?)</${p}is>`),
-    };
-    regexCache.set(p, r);
+/** r, s, t of a `<c>` element in one pass over its start tag. */
+function cellAttrs(doc: XmlDoc, i: number, out: { r?: string; s?: string; t?: string }): void {
+  out.r = out.s = out.t = undefined;
+  const x = doc.text;
+  let k = doc.start[i] + doc.names[doc.qn[i]].length + 1;
+  const to = doc.openEnd[i];
+  for (;;) {
+    let c = x.charCodeAt(k);
+    while (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d) c = x.charCodeAt(++k);
+    if (k >= to || c === 0x3e || c === 0x2f) return;
+    const ns = k;
+    while (c !== 0x3d && c !== 0x20 && c !== 0x0a && c !== 0x09 && c !== 0x0d) c = x.charCodeAt(++k);
+    const len = k - ns;
+    while (c !== 0x22 && c !== 0x27) c = x.charCodeAt(++k);
+    const ve = x.indexOf(c === 0x22 ? '"' : "'", k + 1);
+    if (len === 1) {
+      const n = x.charCodeAt(ns);
+      if (n === 0x72) out.r = attrValue(x.slice(k + 1, ve));
+      else if (n === 0x73) out.s = attrValue(x.slice(k + 1, ve));
+      else if (n === 0x74) out.t = attrValue(x.slice(k + 1, ve));
+    }
+    k = ve + 1;
   }
-  return r;
 }
 
-/** Value of attribute `name` in an attribute string (` r="A1" s="3"`), raw. */
-function attr(attrs: string, name: string): string | undefined {
-  const i = attrs.indexOf(" " + name + "=");
-  if (i < 0) {
-    if (attrs.indexOf(name + "=") < 0) return undefined;
-    return parseAttrs("<c " + attrs + ">")[name];
-  }
-  const q = attrs[i + name.length + 2];
-  const j = attrs.indexOf(q, i + name.length + 3);
-  return attrs.slice(i + name.length + 3, j);
-}
+const scratch: { r?: string; s?: string; t?: string } = {};
 
-/** Parse one cell element (full text) given its row/col. */
+/** Parse one cell element (its full text, prefix `ctx.p`) given its row/col. */
 export function parseCellXml(cellXml: string, row: number, col: number, ctx: SheetContext): ParsedCell {
-  const openEnd = cellXml.indexOf(">") + 1;
-  const selfClosing = cellXml[openEnd - 2] === "/";
-  const attrs = cellXml.slice(cellXml.search(/[\s/>]/), selfClosing ? openEnd - 2 : openEnd - 1);
-  const inner = selfClosing ? "" : cellXml.slice(openEnd, cellXml.lastIndexOf("</"));
-  return parseCellParts(attrs, inner, row, col, ctx);
+  return parseCellAt(parseXml(cellXml, { namespaces: false }), 0, row, col, ctx);
 }
 
-/** Parse a cell from its attribute string and its inner XML. */
-export function parseCellParts(attrs: string, inner: string, row: number, col: number, ctx: SheetContext): ParsedCell {
-  const p = ctx.p;
-  const sa = attr(attrs, "s");
-  const s = sa ? Number(sa) : 0;
-  const t = attr(attrs, "t");
+/** Parse the `<c>` element `i` of a parsed sheet. */
+export function parseCellAt(doc: XmlDoc, i: number, row: number, col: number, ctx: SheetContext): ParsedCell {
+  cellAttrs(doc, i, scratch);
+  const sa = scratch.s;
+  const s = sa ? Number(sa) || 0 : 0;
+  const t = scratch.t;
   let formula: string | null = null;
   let shared: ParsedCell["shared"];
   let value: CellValue = null;
-  if (inner) {
-    const rx = cellRegexes(p);
+  if (doc.after[i] > i + 1) {
     let v: string | null = null;
-    const vOpen = `<${p}v>`;
-    if (inner.startsWith(vOpen) && inner.endsWith(`</${p}v>`) && inner.indexOf("<", 1) === inner.length - p.length - 4) {
-      v = decodeXml(inner.slice(vOpen.length, inner.length - vOpen.length - 1));
-    } else {
-      if (inner.indexOf(`<${p}f`) >= 0) {
-        const fm = rx.f.exec(inner);
-        if (fm) {
-          const fa = parseAttrs(`<f ${fm[1]}>`);
-          const text = fm[2] !== undefined ? decodeXml(fm[2]) : "";
-          if (fa.t === "shared" && fa.si !== undefined) {
-            shared = { si: fa.si, ref: fa.ref, text: text || undefined };
-            if (text) formula = "=" + text;
-          } else if (text) formula = "=" + text;
-        }
-      }
-      const vm = rx.v.exec(inner);
-      v = vm ? decodeXml(vm[1]) : null;
+    let is = -1;
+    const stop = doc.after[i];
+    for (let j = i + 1; j < stop; j = doc.after[j]) {
+      const local = doc.locals[doc.qn[j]];
+      if (local === "v") v = textOf(doc, j);
+      else if (local === "f") {
+        const text = textOf(doc, j);
+        const ft = attrOf(doc, j, "t");
+        const si = attrOf(doc, j, "si");
+        if (ft === "shared" && si !== undefined) {
+          shared = { si, ref: attrOf(doc, j, "ref"), text: text || undefined };
+          if (text) formula = "=" + text;
+        } else if (text) formula = "=" + text;
+      } else if (local === "is") is = j;
     }
     switch (t) {
       case "s": {
-        const i = v === null ? NaN : Number(v);
-        value = Number.isInteger(i) ? ctx.sst[i] ?? "" : null;
+        const k = v === null ? NaN : Number(v);
+        value = Number.isInteger(k) ? ctx.sst[k] ?? "" : null;
         break;
       }
       case "str":
         value = v === null ? null : decodeOoxmlEscapes(v);
         break;
-      case "inlineStr": {
-        const im = rx.is.exec(inner);
-        value = im ? stringItemText(im[1], p) : v;
+      case "inlineStr":
+        value = is >= 0 ? stringItemOf(doc, is) : v;
         break;
-      }
       case "b":
         value = v === null ? null : v.trim() === "1" || v.trim().toLowerCase() === "true";
         break;
@@ -188,9 +176,15 @@ export interface ReadSheetOptions {
   maxCells: number;
 }
 
+/** Row number (0-based) of a `<row>` element: its r, else the one after the previous row. */
+function rowNumber(doc: XmlDoc, i: number, last: number): number {
+  const ra = attrOf(doc, i, "r");
+  const rn = ra ? Number(ra) : NaN;
+  return Number.isInteger(rn) && rn >= 1 && rn <= 1048576 ? rn - 1 : last + 1;
+}
+
 /** Read a worksheet into a snapshot. Throws TooManyCellsError past `maxCells` cells. */
-export function readSheet(name: string, xml: string, ctx: SheetContext, opts: ReadSheetOptions, hidden: boolean): SheetSnapshot {
-  const p = ctx.p;
+export function readSheet(name: string, doc: XmlDoc, ctx: SheetContext, opts: ReadSheetOptions, hidden: boolean): SheetSnapshot {
   const values: CellValue[][] = [];
   const formulas: (string | null)[][] = [];
   const numberFormats: (string | null)[][] = [];
@@ -200,30 +194,25 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
   let anyFormula = false;
   let anyFormat = false;
   const masters = new Map<string, { row: number; col: number; text: string }>();
-  const sd = findElement(xml, p + "sheetData");
-  if (sd && !sd.selfClosing) {
-    const rowRe = new RegExp(`<${p}row\\b([^>]*?)(/>|>([\\s\\S]*?)</${p}row>)`, "g");
-    const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${p}c>)`, "g");
-    rowRe.lastIndex = sd.openEnd;
-    let rm: RegExpExecArray | null;
+  const ns = doc.ns[0];
+  const sd = childOf(doc, 0, "sheetData");
+  const { after, qn, locals } = doc;
+  if (sd >= 0) {
     let lastRow = -1;
-    while ((rm = rowRe.exec(xml)) && rm.index < sd.end) {
-      const ra = attr(rm[1], "r");
-      const rn = ra ? Number(ra) : NaN;
-      const row = Number.isInteger(rn) && rn >= 1 && rn <= 1048576 ? rn - 1 : lastRow + 1;
+    for (let ri = sd + 1; ri < after[sd]; ri = after[ri]) {
+      if (locals[qn[ri]] !== "row" || doc.ns[ri] !== ns) continue;
+      const row = rowNumber(doc, ri, lastRow);
       lastRow = row;
-      const inner = rm[3];
-      if (!inner) continue;
-      cellRe.lastIndex = 0;
-      let cm: RegExpExecArray | null;
       let lastCol = -1;
-      while ((cm = cellRe.exec(inner))) {
-        const ref = attr(cm[1], "r");
+      for (let ci = ri + 1; ci < after[ri]; ci = after[ci]) {
+        if (locals[qn[ci]] !== "c" || doc.ns[ci] !== ns) continue;
+        if (++cells > opts.maxCells) throw new TooManyCellsError(opts.maxCells);
+        cellAttrs(doc, ci, scratch);
+        const ref = scratch.r;
         const rc = ref ? colOfRef(ref) : -1;
         const col = rc >= 0 && rc <= 16383 ? rc : lastCol + 1;
         lastCol = col;
-        if (++cells > opts.maxCells) throw new TooManyCellsError(opts.maxCells);
-        const pc = parseCellParts(cm[1], cm[2] ?? "", row, col, ctx);
+        const pc = parseCellAt(doc, ci, row, col, ctx);
         let formula = pc.formula;
         if (pc.shared) {
           if (pc.shared.text !== undefined) masters.set(pc.shared.si, { row, col, text: pc.shared.text });
@@ -248,11 +237,13 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
       }
     }
   }
+  // merged areas: rectangles, never expanded cell by cell
   const merges: RangeRef[] = [];
-  const mc = findElement(xml, p + "mergeCells");
-  if (mc && !mc.selfClosing) {
-    for (const e of findAll(xml, p + "mergeCell", mc.openEnd, mc.end)) {
-      const ref = parseAttrs(e.tag).ref;
+  const mc = childOf(doc, 0, "mergeCells");
+  if (mc >= 0) {
+    for (let k = mc + 1; k < after[mc]; k = after[k]) {
+      if (locals[qn[k]] !== "mergeCell") continue;
+      const ref = attrOf(doc, k, "ref");
       if (!ref) continue;
       try {
         const r = parseRange(ref);
@@ -274,18 +265,10 @@ export function readSheet(name: string, xml: string, ctx: SheetContext, opts: Re
 // ---------------------------------------------------------------------------------------------
 // Patching
 
-interface RowSpan {
-  row: number;
-  start: number;
-  end: number;
-  tag: string;
-  selfClosing: boolean;
-}
-
 function sheetDataSpan(xml: string, p: string): { openEnd: number; close: number; start: number; end: number } {
   const sd = findElement(xml, p + "sheetData");
   if (!sd || sd.selfClosing) throw new Error("worksheet has no open sheetData");
-  return { start: sd.start, end: sd.end, openEnd: sd.openEnd, close: sd.end - `</${p}sheetData>`.length };
+  return { start: sd.start, end: sd.end, openEnd: sd.openEnd, close: sd.closeStart };
 }
 
 /** Make sure sheetData has an open and a close tag. */
@@ -300,42 +283,50 @@ function openSheetData(xml: string, p: string): string {
   return `${xml.slice(0, sd.start)}${sd.tag.slice(0, -2)}></${p}sheetData>${xml.slice(sd.end)}`;
 }
 
-function listRows(xml: string, p: string, from: number, to: number): RowSpan[] {
-  const out: RowSpan[] = [];
-  const rowRe = new RegExp(`<${p}row\\b([^>]*?)(/>|>[\\s\\S]*?</${p}row>)`, "g");
-  rowRe.lastIndex = from;
-  let m: RegExpExecArray | null;
+interface RowEl {
+  row: number;
+  /** Element index. */
+  i: number;
+  hasR: boolean;
+}
+
+/** The `<row>` elements of sheetData (tokens, so comments and CDATA never count). */
+function listRows(doc: XmlDoc, sd: number): RowEl[] {
+  const out: RowEl[] = [];
+  const ns = doc.ns[sd];
   let last = -1;
-  while ((m = rowRe.exec(xml)) && m.index < to) {
-    const ra = /\sr\s*=\s*"(\d+)"/.exec(m[1]);
-    const row = ra ? Number(ra[1]) - 1 : last + 1;
+  for (let i = sd + 1; i < doc.after[sd]; i = doc.after[i]) {
+    if (doc.locals[doc.qn[i]] !== "row" || doc.ns[i] !== ns) continue;
+    const row = rowNumber(doc, i, last);
     last = row;
-    const tagEndIdx = m.index + m[0].indexOf(">") + 1;
-    out.push({ row, start: m.index, end: m.index + m[0].length, tag: xml.slice(m.index, tagEndIdx), selfClosing: m[2] === "/>" });
+    out.push({ row, i, hasR: attrOf(doc, i, "r") !== undefined });
   }
   return out;
 }
 
-interface CellSpan {
+interface CellEl {
   col: number;
-  xml: string;
+  i: number;
+  hasR: boolean;
 }
 
-function listCells(rowInner: string, p: string, row: number): CellSpan[] {
-  const out: CellSpan[] = [];
-  const cellRe = new RegExp(`<${p}c\\b([^>]*?)(?:/>|>[\\s\\S]*?</${p}c>)`, "g");
-  let m: RegExpExecArray | null;
+function listCells(doc: XmlDoc, rowIdx: number): CellEl[] {
+  const out: CellEl[] = [];
+  const ns = doc.ns[rowIdx];
   let last = -1;
-  while ((m = cellRe.exec(rowInner))) {
-    const rr = /\sr\s*=\s*"([A-Z]{1,3})(\d+)"/.exec(m[1]);
-    let x = m[0];
-    const col = rr ? columnIndex(rr[1]) : last + 1;
-    if (!rr) x = setAttr(x.slice(0, x.indexOf(">") + 1), "r", toA1(row, col)) + x.slice(x.indexOf(">") + 1);
+  for (let i = rowIdx + 1; i < doc.after[rowIdx]; i = doc.after[i]) {
+    if (doc.locals[doc.qn[i]] !== "c" || doc.ns[i] !== ns) continue;
+    const r = attrOf(doc, i, "r");
+    const rc = r ? colOfRef(r) : -1;
+    const col = rc >= 0 && rc <= 16383 ? rc : last + 1;
     last = col;
-    out.push({ col, xml: x });
+    out.push({ col, i, hasR: r !== undefined });
   }
   return out;
 }
+
+const elText = (doc: XmlDoc, i: number) => doc.text.slice(doc.start[i], doc.end[i]);
+const openTag = (doc: XmlDoc, i: number) => doc.text.slice(doc.start[i], doc.openEnd[i]);
 
 export interface PatchResult {
   xml: string;
@@ -355,10 +346,10 @@ export interface PatchOptions {
 }
 
 function widenSpans(tag: string, cols: number[]): string {
-  const m = /\sspans\s*=\s*"([^"]*)"/.exec(tag);
-  if (!m || cols.length === 0) return tag;
-  const nums = m[1].split(/[\s:]+/).filter(Boolean).map(Number);
-  if (nums.some((n) => !Number.isFinite(n))) return tag.replace(m[0], "");
+  const spans = parseAttrs(tag).spans;
+  if (spans === undefined || cols.length === 0) return tag;
+  const nums = spans.split(/[\s:]+/).filter(Boolean).map(Number);
+  if (nums.some((n) => !Number.isFinite(n))) return removeSpans(tag);
   const lo = Math.min(...nums), hi = Math.max(...nums);
   const clo = Math.min(...cols) + 1, chi = Math.max(...cols) + 1;
   const inside = cols.every((c) => nums.length === 2 ? c + 1 >= lo && c + 1 <= hi : false);
@@ -366,9 +357,34 @@ function widenSpans(tag: string, cols: number[]): string {
   return setAttr(tag, "spans", `${Math.min(lo, clo)}:${Math.max(hi, chi)}`);
 }
 
+function removeSpans(tag: string): string {
+  return removeAttrText(tag, "spans");
+}
+
+interface Splice {
+  start: number;
+  end: number;
+  text: string;
+  /** Order of insertions at the same offset. */
+  order: number;
+}
+
+function applySplices(text: string, splices: Splice[], from = 0, to = text.length): string {
+  splices.sort((a, b) => a.start - b.start || a.order - b.order || a.end - b.end);
+  let out = "";
+  let pos = from;
+  for (const s of splices) {
+    out += text.slice(pos, s.start) + s.text;
+    pos = s.end;
+  }
+  return out + text.slice(pos, to);
+}
+
 /**
  * Replace cells. `changes` maps row → col → function(old cell XML or null) → new cell XML or null
- * (null removes the cell). Returns the new sheet XML and the old XML of each changed cell.
+ * (null removes the cell). Each change is spliced at the offsets of its own `<row>`/`<c>` element;
+ * all other bytes stay as they are (cells and rows stay in order; a row or cell that relied on
+ * its position, having no `r`, gets its `r` when a neighbour is removed).
  */
 export function patchCells(
   xmlIn: string,
@@ -381,14 +397,18 @@ export function patchCells(
   const rowTags = new Map<number, { before: string | null; after: string }>();
   if (changes.size === 0) return { xml: xmlIn, old, now, rowTags, dimension: null };
   const xml = openSheetData(xmlIn, p);
-  const sd = sheetDataSpan(xml, p);
-  const rows = listRows(xml, p, sd.openEnd, sd.close);
+  const doc = docOf(xml);
+  const sdSpan = sheetDataSpan(xml, p);
+  const sd = findElement(xml, p + "sheetData")!.index;
+  const rows = listRows(doc, sd);
   const byRow = new Map(rows.map((r) => [r.row, r]));
+  let sorted = true;
+  for (let k = 1; k < rows.length; k++) if (rows[k].row <= rows[k - 1].row) sorted = false;
   const targets = [...changes.keys()].sort((a, b) => a - b);
-  const splices: { start: number; end: number; text: string }[] = [];
+  const splices: Splice[] = [];
   // Style a new cell inherits, as in Excel: its row's style (customFormat), else its column's.
   const colStyles: { min: number; max: number; s: number }[] = [];
-  const colsEl = findElement(xml, p + "cols", 0, sd.start);
+  const colsEl = findElement(xml, p + "cols", 0, sdSpan.start);
   if (colsEl && !colsEl.selfClosing) {
     for (const e of findAll(xml, p + "col", colsEl.openEnd, colsEl.end)) {
       const a = parseAttrs(e.tag);
@@ -402,67 +422,98 @@ export function patchCells(
     }
     return colStyles.find((c) => col >= c.min && col <= c.max)?.s ?? 0;
   };
+  /** Offset where a new row goes: before the first row with a greater number. */
   const insertPos = (row: number): number => {
-    let lo = 0, hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid].row < row) lo = mid + 1;
-      else hi = mid;
+    if (sorted) {
+      let lo = 0, hi = rows.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid].row < row) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < rows.length ? doc.start[rows[lo].i] : sdSpan.close;
     }
-    return lo < rows.length ? rows[lo].start : sd.close;
+    const next = rows.find((r) => r.row > row);
+    return next ? doc.start[next.i] : sdSpan.close;
   };
+  const targetSet = new Set(targets);
   for (const row of targets) {
     const cols = changes.get(row)!;
     const existing = byRow.get(row);
-    let cells: CellSpan[] = [];
-    let tag = `<${p}row r="${row + 1}">`;
-    const beforeTag = existing ? existing.tag : null;
-    if (existing) {
-      tag = existing.tag;
-      if (!existing.selfClosing) {
-        const inner = xml.slice(existing.start + existing.tag.length, existing.end - `</${p}row>`.length);
-        cells = listCells(inner, p, row);
-      } else tag = tag.slice(0, -2) + ">";
-    }
-    for (const [col, fn] of cols) {
-      const i = cells.findIndex((c) => c.col === col);
-      const before = i >= 0 ? cells[i].xml : null;
-      const after = fn(before, before === null ? inheritedStyle(existing ? existing.tag : null, col) : 0);
+    const rp = existing ? prefixOf(doc, existing.i) : p;
+    let tag = existing ? openTag(doc, existing.i) : `<${p}row r="${row + 1}">`;
+    const beforeTag = existing ? tag : null;
+    const selfClosing = existing ? doc.end[existing.i] === doc.openEnd[existing.i] : false;
+    if (selfClosing) tag = tag.slice(0, -2) + ">";
+    const cells = existing ? listCells(doc, existing.i) : [];
+    const anyImplicit = cells.some((c) => !c.hasR);
+    const inner: Splice[] = [];
+    const innerFrom = existing ? doc.openEnd[existing.i] : 0;
+    const innerTo = existing ? doc.closeStart[existing.i] : 0;
+    let count = cells.length;
+    const handled = new Set<number>();
+    const finalCols: number[] = cells.map((c) => c.col);
+    for (const [col, fn] of [...cols].sort((a, b) => a[0] - b[0])) {
+      const k = cells.findIndex((c) => c.col === col);
+      const before = k >= 0 ? elText(doc, cells[k].i) : null;
+      const after = fn(before, before === null ? inheritedStyle(existing ? openTag(doc, existing.i) : null, col) : 0);
       const key = toA1(row, col);
       old.set(key, before);
       now.set(key, after);
-      if (i >= 0) {
-        if (after === null) cells.splice(i, 1);
-        else cells[i] = { col, xml: after };
-      } else if (after !== null) cells.push({ col, xml: after });
+      if (k >= 0) {
+        handled.add(k);
+        const c = cells[k];
+        if (after === null) {
+          count--;
+          finalCols.splice(finalCols.indexOf(col), 1);
+        }
+        inner.push({ start: doc.start[c.i], end: doc.end[c.i], text: after ?? "", order: col });
+      } else if (after !== null) {
+        count++;
+        finalCols.push(col);
+        const next = cells.find((c) => c.col > col);
+        const at = next ? doc.start[next.i] : innerTo;
+        inner.push({ start: at, end: at, text: after, order: col });
+      }
     }
-    cells.sort((a, b) => a.col - b.col);
-    if (!/\sr\s*=\s*"/.test(tag)) tag = setAttr(tag, "r", String(row + 1));
-    tag = widenSpans(tag, cells.map((c) => c.col));
+    if (anyImplicit) {
+      // positions would shift: give every cell left as it was its r
+      cells.forEach((c, k) => {
+        if (c.hasR || handled.has(k)) return;
+        const t = openTag(doc, c.i);
+        inner.push({ start: doc.start[c.i], end: doc.openEnd[c.i], text: setAttr(t, "r", toA1(row, c.col)), order: -1 });
+      });
+    }
+    if (parseAttrs(tag).r === undefined) tag = setAttr(tag, "r", String(row + 1));
+    tag = widenSpans(tag, finalCols);
+    const body = existing && !selfClosing ? applySplices(xml, inner, innerFrom, innerTo) : applySplices("", inner.map((x) => ({ ...x, start: 0, end: 0 })));
+    const close = `</${rp}row>`;
     const restore = opts.restoreRowTags?.get(row);
     let rowXml: string | null;
-    if (restore && existing && existing.tag === restore.after) {
-      if (restore.before === null) rowXml = cells.length ? `${tag}${cells.map((c) => c.xml).join("")}</${p}row>` : null;
-      else if (restore.before.endsWith("/>") && cells.length === 0) rowXml = restore.before;
-      else rowXml = `${restore.before.endsWith("/>") ? restore.before.slice(0, -2) + ">" : restore.before}${cells.map((c) => c.xml).join("")}</${p}row>`;
+    if (restore && existing && beforeTag === restore.after) {
+      if (restore.before === null) rowXml = count ? `${tag}${body}${close}` : null;
+      else if (restore.before.endsWith("/>") && count === 0) rowXml = restore.before;
+      else rowXml = `${restore.before.endsWith("/>") ? restore.before.slice(0, -2) + ">" : restore.before}${body}${close}`;
     } else {
-      rowXml = existing || cells.length ? `${tag}${cells.map((c) => c.xml).join("")}</${p}row>` : null;
+      rowXml = existing || count ? `${tag}${body}${close}` : null;
       if (rowXml !== null) rowTags.set(row, { before: beforeTag, after: tag });
     }
-    if (existing) splices.push({ start: existing.start, end: existing.end, text: rowXml ?? "" });
-    else if (rowXml) {
+    if (existing) {
+      splices.push({ start: doc.start[existing.i], end: doc.end[existing.i], text: rowXml ?? "", order: row });
+      if (rowXml === null) {
+        // the next row, if it has no r, would take this row's number
+        const k = rows.indexOf(existing);
+        const next = rows[k + 1];
+        if (next && !next.hasR && !targetSet.has(next.row)) {
+          splices.push({ start: doc.start[next.i], end: doc.openEnd[next.i], text: setAttr(openTag(doc, next.i), "r", String(next.row + 1)), order: next.row });
+        }
+      }
+    } else if (rowXml) {
       const at = insertPos(row);
-      splices.push({ start: at, end: at, text: rowXml });
+      splices.push({ start: at, end: at, text: rowXml, order: row });
     }
   }
-  splices.sort((a, b) => a.start - b.start || a.end - b.end);
-  let out = "";
-  let pos = 0;
-  for (const s of splices) {
-    out += xml.slice(pos, s.start) + s.text;
-    pos = s.end;
-  }
-  out += xml.slice(pos);
+  const out = applySplices(xml, splices);
   const d0 = findElement(out, p + "dimension");
   if (opts.restoreDimension && d0 && d0.tag === opts.restoreDimension.after) {
     return { xml: out.slice(0, d0.start) + opts.restoreDimension.before + out.slice(d0.end), old, now, rowTags, dimension: null };
@@ -492,41 +543,46 @@ function updateDimension(xml: string, p: string, cells: string[]): string {
   return xml.slice(0, d.start) + tag + xml.slice(d.end);
 }
 
+/** The `<c>` element of one cell in a parsed sheet, or -1. */
+function cellIndex(doc: XmlDoc, row: number, col: number): number {
+  const sd = childOf(doc, 0, "sheetData");
+  if (sd < 0) return -1;
+  const r = listRows(doc, sd).find((x) => x.row === row);
+  if (!r) return -1;
+  return listCells(doc, r.i).find((c) => c.col === col)?.i ?? -1;
+}
+
 /** Read the XML of one cell (null when absent). */
-export function getCellXml(xml: string, p: string, row: number, col: number): string | null {
-  const sd = findElement(xml, p + "sheetData");
-  if (!sd || sd.selfClosing) return null;
-  const close = sd.end - `</${p}sheetData>`.length;
-  // fast path: look for r="A1" of the cell
-  const key = `r="${toA1(row, col)}"`;
-  let i = xml.indexOf(key, sd.openEnd);
-  while (i >= 0 && i < close) {
-    const lt = xml.lastIndexOf("<", i);
-    if (xml.startsWith(`<${p}c`, lt) && /[\s]/.test(xml[lt + p.length + 2])) {
-      const e = findElement(xml, p + "c", lt, lt + 1);
-      if (e) return xml.slice(e.start, e.end);
+export function getCellXml(xml: string, _p: string, row: number, col: number): string | null {
+  const doc = docOf(xml);
+  const i = cellIndex(doc, row, col);
+  return i < 0 ? null : elText(doc, i);
+}
+
+/** The `<f>` elements of a sheet with their cell's position. */
+function formulas(doc: XmlDoc): { f: number; row: number; col: number }[] {
+  const out: { f: number; row: number; col: number }[] = [];
+  const sd = childOf(doc, 0, "sheetData");
+  if (sd < 0) return out;
+  for (const r of listRows(doc, sd)) {
+    for (const c of listCells(doc, r.i)) {
+      const f = childOf(doc, c.i, "f");
+      if (f >= 0) out.push({ f, row: r.row, col: c.col });
     }
-    i = xml.indexOf(key, i + 1);
   }
-  // slow path (cells without r attributes)
-  const rows = listRows(xml, p, sd.openEnd, close);
-  const r = rows.find((x) => x.row === row);
-  if (!r || r.selfClosing) return null;
-  const inner = xml.slice(r.start + r.tag.length, r.end - `</${p}row>`.length);
-  return listCells(inner, p, row).find((c) => c.col === col)?.xml ?? null;
+  return out;
 }
 
 /** Ranges of the array formulas of a sheet. */
-export function arrayFormulaRanges(xml: string, p: string): RangeRef[] {
-  if (xml.indexOf('t="array"') < 0) return [];
+export function arrayFormulaRanges(xml: string, _p: string): RangeRef[] {
+  if (xml.indexOf("array") < 0) return [];
+  const doc = docOf(xml);
   const out: RangeRef[] = [];
-  const re = new RegExp(`<${p}f\\b([^>]*)>`, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = parseAttrs(`<f ${m[1]}>`);
-    if (a.t !== "array" || !a.ref) continue;
+  for (const { f } of formulas(doc)) {
+    const ref = attrOf(doc, f, "ref");
+    if (attrOf(doc, f, "t") !== "array" || !ref) continue;
     try {
-      out.push(parseRange(a.ref));
+      out.push(parseRange(ref));
     } catch {
       /* ignore */
     }
@@ -535,33 +591,36 @@ export function arrayFormulaRanges(xml: string, p: string): RangeRef[] {
 }
 
 /** The master cell of shared formula `si` (the one with its text). */
-export function findSharedMaster(xml: string, p: string, si: string): { row: number; col: number; text: string } | null {
-  const re = new RegExp(`<${p}f\\b([^>]*?)>([^<]+)</${p}f>`, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = parseAttrs(`<f ${m[1]}>`);
-    if (a.t !== "shared" || a.si !== si) continue;
-    const lt = xml.lastIndexOf(`<${p}c `, m.index);
-    const ca = parseAttrs(xml.slice(lt, xml.indexOf(">", lt) + 1));
-    const at = ca.r ? addr(ca.r) : null;
-    if (at) return { row: at[0], col: at[1], text: decodeXml(m[2]) };
+export function findSharedMaster(xml: string, _p: string, si: string): { row: number; col: number; text: string } | null {
+  const doc = docOf(xml);
+  for (const { f, row, col } of formulas(doc)) {
+    if (attrOf(doc, f, "t") !== "shared" || attrOf(doc, f, "si") !== si) continue;
+    const text = textOf(doc, f);
+    if (text) return { row, col, text };
   }
   return null;
 }
 
 /** Replace dependents of shared formula `si` with explicit formulas (before its master changes). */
 export function unshareFormula(xml: string, p: string, si: string, master: { row: number; col: number; text: string }): string {
-  const re = new RegExp(`<${p}f\\b([^>]*?)(/>|></${p}f>)`, "g");
-  return xml.replace(re, (m, attrs: string, _end: string, offset: number) => {
-    const a = parseAttrs(`<f ${attrs}>`);
-    if (a.t !== "shared" || a.si !== si || a.ref) return m;
-    const lt = xml.lastIndexOf(`<${p}c `, offset);
-    const ca = parseAttrs(xml.slice(lt, xml.indexOf(">", lt) + 1));
-    const at = ca.r ? addr(ca.r) : null;
-    if (!at) return m;
-    const text = slideFormula(master.text, master.row, master.col, at[0], at[1]);
-    return `<${p}f>${escapeText(text)}</${p}f>`;
-  });
+  const doc = docOf(xml);
+  const splices: Splice[] = [];
+  for (const { f, row, col } of formulas(doc)) {
+    if (attrOf(doc, f, "t") !== "shared" || attrOf(doc, f, "si") !== si || attrOf(doc, f, "ref") !== undefined) continue;
+    if (textOf(doc, f)) continue;
+    const fp = prefixOf(doc, f) || p;
+    const text = slideFormula(master.text, master.row, master.col, row, col);
+    splices.push({ start: doc.start[f], end: doc.end[f], text: `<${fp}f>${escapeText(text)}</${fp}f>`, order: 0 });
+  }
+  return splices.length ? applySplices(xml, splices) : xml;
+}
+
+/** Does the sheet hold any cell? */
+export function hasCells(xml: string): boolean {
+  const doc = docOf(xml);
+  const sd = childOf(doc, 0, "sheetData");
+  if (sd < 0) return false;
+  return listRows(doc, sd).some((r) => listCells(doc, r.i).length > 0);
 }
 
 // Order of the children of <worksheet> (ECMA-376 CT_Worksheet).

