@@ -41,7 +41,7 @@ import {
   unshareFormula,
   type SheetContext,
 } from "./sheet";
-import { Styles } from "./styles";
+import { MINIMAL_STYLES_XML, Styles } from "./styles";
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from "./zip";
 import { encodeAttr, encodeXmlText, findAll, findElement, parseAttrs, removeAttr, rootPrefix, setAttr, stringItemOf } from "./xml";
 import { attrOf, attrsOf, childOf, childrenOf, docOf, localName, textOf } from "./xmldoc";
@@ -54,6 +54,10 @@ export interface XlsxLimits {
 export const DEFAULT_LIMITS: XlsxLimits = { zip: DEFAULT_ZIP_LIMITS, maxCellsPerSheet: 2_000_000 };
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+/** ISO/IEC 29500 Strict: its own namespaces and relationship types (a Strict package stays Strict). */
+const STRICT_MAIN_NS = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const STRICT_REL_NS = "http://purl.oclc.org/ooxml/officeDocument/relationships";
+const TRANSITIONAL_REL_BASE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const T_WORKSHEET = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
 const CT_WORKSHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const T_STYLES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
@@ -123,7 +127,13 @@ export class XlsxWorkbook implements WorkbookPort {
       for (const si of childrenOf(sstDoc, 0, "si")) this.sst.push(stringItemOf(sstDoc, si));
     }
     this.stylesPart = this.pkg.rels(this.workbookPart).find((r) => /\/styles$/.test(r.type) && r.part)?.part ?? null;
-    this.styles = new Styles(this.stylesPart ? this.pkg.text(this.stylesPart) : null);
+    this.styles = this.newStyles();
+  }
+
+  /** Styles of the workbook (a minimal sheet of its flavour when it has none). */
+  private newStyles(): Styles {
+    if (this.stylesPart) return new Styles(this.pkg.text(this.stylesPart));
+    return new Styles(this.isStrict() ? MINIMAL_STYLES_XML.replace(MAIN_NS, STRICT_MAIN_NS) : null);
   }
 
   /** Open a workbook from its bytes; throws WorkbookFileError (naming `name`) when it cannot. */
@@ -223,7 +233,7 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private stateOf(sheet: string, cell: string, cellXml: string | null, row: number, col: number, sheetXml?: string): CellState {
     if (cellXml === null) return { sheet, cell, value: null, formula: null, numberFormat: null };
-    const p = rootPrefix(sheetXml ?? cellXml);
+    const p = sheetXml !== undefined ? rootPrefix(sheetXml) : (/^<([\w.-]+:)?c[\s/>]/.exec(cellXml)?.[1] ?? "");
     const pc = parseCellXml(cellXml, row, col, this.ctx(p));
     let formula = pc.formula;
     if (pc.shared && pc.shared.text === undefined && sheetXml) {
@@ -247,7 +257,7 @@ export class XlsxWorkbook implements WorkbookPort {
     } catch (e) {
       this.pkg.restore(saved);
       this.sheets = savedSheets;
-      this.styles = new Styles(this.stylesPart ? this.pkg.text(this.stylesPart) : null);
+      this.styles = this.newStyles();
       throw e;
     }
   }
@@ -468,7 +478,7 @@ export class XlsxWorkbook implements WorkbookPort {
     if (!this.stylesPart) {
       const dir = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
       this.stylesPart = dir + "styles.xml";
-      this.pkg.addRel(this.workbookPart, T_STYLES, "styles.xml");
+      this.pkg.addRel(this.workbookPart, this.relType(T_STYLES), "styles.xml");
       this.pkg.setOverride(this.stylesPart, CT_STYLES);
     }
     this.pkg.setText(this.stylesPart, this.styles.toXml());
@@ -501,27 +511,44 @@ export class XlsxWorkbook implements WorkbookPort {
     this.pkg.setText(this.workbookPart, xml);
   }
 
+  /** Is the workbook ISO/IEC 29500 Strict (its main namespace)? */
+  private isStrict(): boolean {
+    const doc = this.pkg.doc(this.workbookPart);
+    return doc !== null && doc.uris[doc.ns[0]] === STRICT_MAIN_NS;
+  }
+
+  /** A relationship type in the workbook's flavour (Transitional or Strict). */
+  private relType(transitional: string): string {
+    return this.isStrict() ? transitional.replace(TRANSITIONAL_REL_BASE, STRICT_REL_NS) : transitional;
+  }
+
   private addSheet(name: string): UndoDetails["sheets"][number] {
     const dir = this.workbookPart.slice(0, this.workbookPart.lastIndexOf("/") + 1);
     let n = this.sheets.length + 1;
     while (this.pkg.has(`${dir}worksheets/sheet${n}.xml`)) n++;
     const part = `${dir}worksheets/sheet${n}.xml`;
+    const strict = this.isStrict();
+    const mainNs = strict ? STRICT_MAIN_NS : MAIN_NS;
+    const relNs = strict ? STRICT_REL_NS : REL_NS;
     this.pkg.setText(
       part,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${mainNs}" xmlns:r="${relNs}"><sheetData/><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
     );
     this.pkg.setOverride(part, CT_WORKSHEET);
-    const rid = this.pkg.addRel(this.workbookPart, T_WORKSHEET, `worksheets/sheet${n}.xml`);
+    const rid = this.pkg.addRel(this.workbookPart, this.relType(T_WORKSHEET), `worksheets/sheet${n}.xml`);
     let xml = this.pkg.text(this.workbookPart)!;
     const p = rootPrefix(xml);
     const root = findElement(xml, p + "workbook")!;
-    const nsm = new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*"${REL_NS.replace(/[./]/g, "\\$&")}"`).exec(root.tag);
-    let rp = nsm?.[1];
+    // the prefix the workbook binds to the relationships namespace; else a new, unused one
+    const bound = Object.entries(parseAttrs(root.tag)).filter(([k]) => k.startsWith("xmlns:"));
+    let rp = bound.find(([, v]) => v === relNs)?.[0].slice(6);
     if (!rp) {
       rp = "r";
-      xml = xml.slice(0, root.start) + setAttr(root.tag, "xmlns:r", REL_NS) + xml.slice(root.openEnd);
+      for (let k = 1; bound.some(([key]) => key === `xmlns:${rp}`); k++) rp = `r${k}`;
+      xml = xml.slice(0, root.start) + setAttr(root.tag, `xmlns:${rp}`, relNs) + xml.slice(root.openEnd);
     }
-    const sheetsEl = findElement(xml, p + "sheets")!;
+    const sheetsEl = findElement(xml, p + "sheets");
+    if (!sheetsEl) throw new WorkbookFileError("file.partMissing", this.name, { part: `${this.workbookPart} <sheets>` });
     const ids = findAll(xml, p + "sheet", sheetsEl.openEnd, sheetsEl.end).map((e) => Number(parseAttrs(e.tag).sheetId ?? 0));
     const sheetId = Math.max(0, ...ids) + 1;
     const sheetTag = `<${p}sheet name="${encodeAttr(name)}" sheetId="${sheetId}" ${rp}:id="${rid}"/>`;
