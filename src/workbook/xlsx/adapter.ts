@@ -108,6 +108,7 @@ export class XlsxWorkbook implements WorkbookPort {
   ) {
     const { entries } = openPackage(bytes, name, limits.zip);
     this.pkg = new OoxmlPackage(entries, name, limits.zip.maxTotalUncompressed);
+    this.pkg.doc("[Content_Types].xml"); // must be well-formed (it is rewritten when parts are added)
     const office = this.pkg.rels("").find((r) => /\/officeDocument$/.test(r.type) && r.part);
     const wbPart = office?.part ?? "xl/workbook.xml";
     this.workbookPart = this.pkg.resolveName(wbPart);
