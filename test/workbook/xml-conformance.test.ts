@@ -76,3 +76,34 @@ test("W3C conformance suite: not-wf refused, well-formed read (DOCTYPE refused b
   expect(notWfWithoutDoctype).toBeGreaterThan(100);
   expect(wfWithoutDoctype).toBeGreaterThan(30);
 });
+
+test("benchmark: the tokenizer is faster than saxes on the sheet XML of generated workbooks", async () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SaxesParser } = require("saxes");
+  const { benchWorkbook } = await import("../../scripts/bench-workbooks");
+  const { inflateEntry, readZip } = await import("../../src/workbook/xlsx/zip");
+  await import("../../src/workbook/xlsx/files");
+  const texts: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    for (const e of readZip(new Uint8Array((await benchWorkbook(i)).buffer))) if (/\.(xml|rels)$/.test(e.name)) texts.push(new TextDecoder().decode(inflateEntry(e)));
+  }
+  const best = (fn: (t: string) => void) => {
+    let min = Infinity;
+    for (let r = 0; r < 15; r++) {
+      const c0 = process.cpuUsage();
+      for (const t of texts) fn(t);
+      const c = process.cpuUsage(c0);
+      min = Math.min(min, c.user + c.system);
+    }
+    return min;
+  };
+  const ours = best((t) => parseXml(t));
+  const saxes = best((t) => {
+    const p = new SaxesParser({ xmlns: true, position: true });
+    p.on("opentag", () => undefined);
+    p.write(t).close();
+  });
+  const mb = texts.reduce((s, t) => s + t.length, 0) / 1e6;
+  console.log(`tokenizer ${(mb / (ours / 1e6)).toFixed(0)} MB/s, saxes ${(mb / (saxes / 1e6)).toFixed(0)} MB/s (${(saxes / ours).toFixed(2)}×)`);
+  expect(ours).toBeLessThan(saxes);
+}, 120_000);
