@@ -12,8 +12,8 @@ import { ensureBuild, pageScripts, ROOT } from "./build";
 const BUDGET = 250 * 1024;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
-/** Strings only an .xlsx library carries: exceljs/JSZip names, pako's inflate messages, our zip code. */
-const XLSX_MARKERS = ["exceljs", "ExcelJS", "JSZip", "incorrect header check", "invalid distance too far back", "[Content_Types].xml"];
+/** Strings only an .xlsx library carries: exceljs/JSZip names, pako's and fflate's inflate messages, our zip and XML code. */
+const XLSX_MARKERS = ["exceljs", "ExcelJS", "JSZip", "incorrect header check", "invalid distance too far back", "invalid block type", "unexpected EOF", "[Content_Types].xml", "XML declaration not at the start"];
 
 let dir: string;
 beforeAll(async () => {
