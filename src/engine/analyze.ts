@@ -1,12 +1,16 @@
 /** analyzeWorkbook and planFill: the engine's two entry points. */
 import { cellText, compactText, normalizeText, parseYear } from "./cell/read";
-import { getFormula, getNumberFormat, parseA1 } from "./model/grid";
+import { columnLetters, getFormula, getNumberFormat, parseA1, toA1 } from "./model/grid";
 import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import type { Finding } from "./model/findings";
 import { EngineSettings, type EngineSettingsInput } from "./model/indicator";
-import type { FillChange, FillPlan, IndicatorResult, SheetAnalysis, WorkbookAnalysis } from "./api";
+import type { FillChange, FillPlan, IndicatorResult, SeriesPointResult, SheetAnalysis, WorkbookAnalysis } from "./api";
+import type { TableInfo } from "./model/findings";
 import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from "./tables/recognize";
-import { extractIndicators, isPercentFormat, type IndicatorRow } from "./indicators/extract";
+import { readIndicatorTable, isPercentFormat, type IndicatorRow, type ReadCell, type TableReading } from "./indicators/extract";
+import { findBandLegends, gradeOf, nearestBandLegend, sameGrade, type Band } from "./legends/bands";
+import { rowLabel } from "./tables/headers";
+import type { Locale } from "../messages";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
 import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
 import { checkEvaluationMark, checkIndicator, checkProgramme, checkProgress, checkReposts, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
@@ -55,6 +59,8 @@ export function sheetTitleYear(sheet: SheetSnapshot): number | null {
 export interface SheetDetail {
   sheet: SheetSnapshot;
   tables: RecognizedTable[];
+  /** What was read of each indicator table (same order as the indicator tables in `tables`). */
+  readings: Map<RecognizedTable, TableReading & { bands: Band[] | null; bandCell: string | null }>;
   indicatorRows: IndicatorRow[];
   progressRows: ProgressRow[];
   settings: EngineSettings;
@@ -79,15 +85,27 @@ export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput):
   const legends = findLegends(sheet);
   const trend = legends.find((l) => l.type === "trend");
   const evaluation = legends.find((l) => l.type === "evaluation");
+  const bandLegends = findBandLegends(sheet);
+  const titleYear = sheetTitleYear(sheet);
   // a 評価 column holds the trend marks when the sheet prints the trend legend and no evaluation legend
-  const evaluationAsTrend = Boolean(trend) && !evaluation;
-  const indicatorRows = tables.filter((x) => x.kind === "indicators").flatMap((x) => extractIndicators(sheet, x, { evaluationAsTrend }));
+  const evaluationAsTrend = Boolean(trend) && !evaluation && bandLegends.length === 0;
+  const readings: SheetDetail["readings"] = new Map();
+  const indicatorRows: IndicatorRow[] = [];
+  for (const x of tables) {
+    if (x.kind !== "indicators") continue;
+    // the band legend printed nearest to the table grades its 評価 column
+    const band = nearestBandLegend(bandLegends, x.range.top, x.range.bottom);
+    const reading = readIndicatorTable(sheet, x, { evaluationAsTrend, titleYear, gradeLegend: Boolean(band) });
+    readings.set(x, { ...reading, bands: band ? band.bands : null, bandCell: band ? band.cell : null });
+    indicatorRows.push(...reading.rows);
+  }
   const progressRows = tables
     .filter((x) => x.kind === "progress" || x.kind === "projects")
     .flatMap((x) => extractProgress(sheet, x));
   return {
     sheet,
     tables,
+    readings,
     indicatorRows,
     progressRows,
     settings,
@@ -97,7 +115,7 @@ export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput):
   };
 }
 
-function computeResult(row: IndicatorRow, settings: EngineSettings): IndicatorResult {
+function computeResult(row: IndicatorRow, settings: EngineSettings, bands: Band[] | null = null, locale: Locale = "ja"): IndicatorResult {
   const ind = row.indicator;
   const mark = trendMark({
     current: ind.current.value,
@@ -117,6 +135,28 @@ function computeResult(row: IndicatorRow, settings: EngineSettings): IndicatorRe
     },
     settings,
   );
+  const num = (c: ReadCell | null) => (c && c.reading.kind === "number" ? c.reading.value : null);
+  const points: SeriesPointResult[] = row.points.map((p) => {
+    const a = num(p.actual);
+    const tv = num(p.target);
+    const r = achievementRate({ current: a, baseline: ind.baseline.value, target: tv, qualitative: null, direction: ind.direction }, settings);
+    return {
+      year: p.year,
+      target: tv,
+      actual: a,
+      rate: r,
+      targetCell: p.target?.cell ?? null,
+      actualCell: p.actual?.cell ?? null,
+      rateCell: p.rate?.cell ?? null,
+      writtenRate: p.rate?.value ?? null,
+      grade: bands && p.grade && r !== null ? gradeOf(r, bands) : null,
+      gradeCell: p.grade?.cell ?? null,
+    };
+  });
+  // the grade follows this year's rate: against this year's target where the series has one
+  const cur = points.find((p) => p.year === ind.current.year);
+  const gradeRate = cur && cur.target !== null && cur.rate !== null ? cur.rate : rate;
+  const grade = bands && row.grade && gradeRate !== null ? gradeOf(gradeRate, bands) : null;
   return {
     ...ind,
     trendMark: mark,
@@ -127,7 +167,38 @@ function computeResult(row: IndicatorRow, settings: EngineSettings): IndicatorRe
     writtenMark: row.trend?.value ?? null,
     writtenRate: row.rate?.value ?? null,
     table: tableRangeA1(row.table),
+    gradeCell: row.grade?.cell ?? null,
+    grade,
+    writtenGrade: row.grade?.value ?? null,
+    series: { points },
+    uncertain: row.uncertain ? t(locale, row.uncertain.reason, row.uncertain.params ?? {}) : null,
   };
+}
+
+/** What `--json` and the pane show of a table: its kind, range, shape, each column's role and year. */
+function tableInfo(sheet: SheetSnapshot, x: RecognizedTable, reading: (TableReading & { bands: Band[] | null }) | undefined, locale: Locale): TableInfo {
+  const info: TableInfo = { kind: x.kind, sheet: sheet.name, range: tableRangeA1(x) };
+  if (x.kind !== "indicators") return info;
+  info.shape = x.shape;
+  info.columns = x.columns.map((c) => ({ column: columnLetters(c.col), role: c.role === "year" && c.yearTag ? (c.yearTag === "actual" ? "actual" : c.yearTag) : c.role, year: c.year, header: c.header.replace(/\s+/g, " ").trim() }));
+  if (x.labelCol !== null) {
+    const labels = new Map<string, string>();
+    for (const rec of x.records)
+      for (let r = rec.row; r <= rec.lastRow; r++) {
+        const v = sheet.values[r]?.[x.labelCol];
+        const role = typeof v === "string" ? rowLabel(v) : null;
+        if (role && !labels.has(v as string)) labels.set((v as string).trim(), role);
+      }
+    info.rowLabels = { column: columnLetters(x.labelCol), labels: [...labels].map(([label, role]) => ({ label, role })) };
+  }
+  info.currentYear = reading?.currentYear ?? null;
+  info.uncertain = reading?.uncertain ? t(locale, reading.uncertain.reason, reading.uncertain.params ?? {}) : null;
+  return info;
+}
+
+/** Does the table have cells the engine would write (marks, rates, grades)? */
+function writesInto(x: RecognizedTable): boolean {
+  return x.columns.some((c) => c.role === "trend" || c.role === "rate" || c.role === "evaluation" || c.role === "pace");
 }
 
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettingsInput): WorkbookAnalysis {
@@ -140,10 +211,12 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input);
     const sink = new FindingSink(locale);
-    sheets.push({ name: sheet.name, tables: d.tables.map((x) => ({ kind: x.kind, sheet: sheet.name, range: tableRangeA1(x) })) });
+    sheets.push({ name: sheet.name, tables: d.tables.map((x) => tableInfo(sheet, x, d.readings.get(x), locale)) });
     const titleYear = sheetTitleYear(sheet);
+    tableFindings(sink, sheet, d, locale);
     for (const row of d.indicatorRows) {
-      const res = computeResult(row, d.settings);
+      const reading = d.readings.get(row.table);
+      const res = computeResult(row, d.settings, reading?.bands ?? null, locale);
       indicators.push(res);
       checkIndicator(sink, {
         row,
@@ -152,6 +225,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
         computedMark: res.trendMark,
         computedRate: res.achievementRate,
         settings: d.settings,
+        // not understood well enough (or a column missing): values are checked, marks and rates are not
+        judge: !row.uncertain && (reading?.missing.length ?? 0) === 0,
+        result: res,
+        bands: reading?.bands ?? null,
       });
       // a 【令和７年度】 sheet reports the results of 令和6年度
       const cy = res.current.year;
@@ -167,7 +244,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
           cy,
         );
       }
-      if (row.evaluation && row.evaluation.reading.kind !== "empty" && d.hasEvaluationLegend) {
+      if (row.evaluation && row.evaluation.reading.kind !== "empty" && d.hasEvaluationLegend && !row.uncertain) {
         checkEvaluationMark(sink, sheet.name, { cell: row.evaluation.cell, value: row.evaluation.value, text: cellText(row.evaluation.value).trim() }, d.evaluationLegend);
       }
       if (res.pace) {
@@ -197,6 +274,33 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   return { sheets, indicators, progressItems, issues: dedupe(issues) };
 }
 
+/** Say what could not be read: a sheet without tables, a table missing a column, a table not understood. */
+function tableFindings(sink: FindingSink, sheet: SheetSnapshot, d: SheetDetail, locale: Locale): void {
+  if (d.tables.length === 0) {
+    sink.add("no-table", sheet.name, "A1", "rule.no-table", {}, null, null);
+    return;
+  }
+  for (const [x, reading] of d.readings) {
+    const at = toA1(x.headerTop, x.range.left);
+    if (reading.missing.length > 0) {
+      const columns = reading.missing.map((m) => t(locale, m === "target" ? "column.target" : "column.actual")).join(t(locale, "engine.listSeparator"));
+      // a plan's list of indicators (現状値 | 目標) has nothing to fill: said, but only as information
+      const severity = writesInto(x) ? "warning" : "info";
+      sink.add("table-missing-column", sheet.name, at, "rule.table-missing-column", { columns }, null, columns, undefined, severity);
+    }
+    if (reading.uncertain) {
+      const reason = t(locale, reading.uncertain.reason, reading.uncertain.params ?? {});
+      sink.add("table-uncertain", sheet.name, reading.uncertain.cell, "rule.table-uncertain", { reason }, null, reason);
+    } else {
+      for (const row of reading.rows) {
+        if (!row.uncertain) continue;
+        const reason = t(locale, row.uncertain.reason, row.uncertain.params ?? {});
+        sink.add("table-uncertain", sheet.name, row.uncertain.cell, "rule.table-uncertain", { reason }, null, reason);
+      }
+    }
+  }
+}
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
@@ -223,63 +327,88 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   const changes: FillChange[] = [];
   let fillableCells = 0;
   const skipped: FillPlan["skipped"] = [];
+  const locale = EngineSettings.parse(stripUndefined(input ?? {})).locale;
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input);
+    const put = (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => {
+      const { row, col } = parseA1(cell);
+      if (getFormula(sheet, row, col)) {
+        skipped.push({ sheet: sheet.name, cell, kind, reason: "formula", after });
+        return;
+      }
+      const edit: CellEdit = { sheet: sheet.name, cell, value: after };
+      if (numberFormat) edit.numberFormat = numberFormat;
+      cells.push(edit);
+      changes.push({ sheet: sheet.name, cell, kind, before, after });
+    };
     for (const row of d.indicatorRows) {
-      const res = computeResult(row, d.settings);
-      fillableCells += (row.trend ? 1 : 0) + (row.rate ? 1 : 0) + (row.pace && d.settings.pace.enabled ? 1 : 0);
+      const reading = d.readings.get(row.table);
+      // only into tables read with certainty that have the columns marks and rates need
+      if (!reading || reading.uncertain || row.uncertain || reading.missing.length > 0) continue;
+      const res = computeResult(row, d.settings, reading.bands, locale);
+      fillableCells += (row.trend ? 1 : 0) + (row.rate ? 1 : 0) + (row.pace && d.settings.pace.enabled ? 1 : 0) + (row.grade ? 1 : 0);
       if (row.pace && d.settings.pace.enabled) {
         // 期待値評価 column: the grade against the straight-line expected value
         const grade = res.pace ? res.pace.grade : "－";
-        const { row: pr, col: pc } = parseA1(row.pace.cell);
-        if (!sameCell(row.pace.value, grade)) {
-          if (getFormula(sheet, pr, pc)) skipped.push({ sheet: sheet.name, cell: row.pace.cell, kind: "pace", reason: "formula", after: grade });
-          else {
-            cells.push({ sheet: sheet.name, cell: row.pace.cell, value: grade });
-            changes.push({ sheet: sheet.name, cell: row.pace.cell, kind: "pace", before: row.pace.value, after: grade });
-          }
-        }
+        if (!sameCell(row.pace.value, grade)) put(row.pace.cell, "pace", row.pace.value, grade);
       }
       if (row.trend) {
         const written = row.trend.value;
         // the mark as the sheet's own legend writes it
         const glyph = legendGlyph(d.trendLegend, res.trendMark);
         const same = typeof written === "string" && written.trim() === glyph;
-        if (!same && getFormula(sheet, parseA1(row.trend.cell).row, parseA1(row.trend.cell).col)) {
-          skipped.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", reason: "formula", after: glyph });
-        } else if (!same) {
-          cells.push({ sheet: sheet.name, cell: row.trend.cell, value: glyph });
-          changes.push({ sheet: sheet.name, cell: row.trend.cell, kind: "mark", before: written, after: glyph });
+        if (!same) put(row.trend.cell, "mark", written, glyph);
+      }
+      if (row.rate) planRate(sheet, row.rate, res.achievementRate, d.settings, put, true);
+      // each year's rate (a 達成率 row): where it can be computed; a year not yet reported is left alone
+      for (const p of res.series.points) {
+        const pt = row.points.find((q) => q.year === p.year);
+        if (pt?.rate && p.rate !== null) {
+          fillableCells++;
+          planRate(sheet, pt.rate, p.rate, d.settings, put, false);
+        }
+        if (pt?.grade && p.grade !== null) {
+          fillableCells++;
+          if (!sameGradeCell(pt.grade.value, p.grade)) put(pt.grade.cell, "grade", pt.grade.value, p.grade);
         }
       }
-      if (row.rate) {
-        const decimals = d.settings.rateDecimals;
-        const fmt = rateFormat(decimals);
-        const { row: r, col: c } = parseA1(row.rate.cell);
-        const computed = res.achievementRate;
-        const w = writtenRate(sheet, row.rate);
-        const formula = getFormula(sheet, r, c) !== null;
-        // the column's own convention: percentage points (89.8) or a fraction with a percent format
-        const points = w ? w.points : /[%％]/.test(row.rate.column.header) && !isPercentFormat(getNumberFormat(sheet, r, c));
-        const after: string | number = computed === null ? "－" : points ? rateInPoints(computed, decimals) : computed;
-        let same: boolean;
-        if (computed === null) same = row.rate.reading.kind === "missing";
-        else if (formula) same = w !== null && Math.abs(w.value - computed) <= 0.5 * Math.pow(10, -(Math.min(w.decimals, decimals) + 2)) + 1e-9;
-        else if (points) same = w !== null && Math.abs(w.value * 100 - (after as number)) < 1e-9;
-        else same = typeof row.rate.value === "number" && Math.abs(row.rate.value - computed) < 1e-9 && isPercentFormat(getNumberFormat(sheet, r, c));
-        if (!same && formula) {
-          skipped.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", reason: "formula", after });
-        } else if (!same) {
-          const edit: CellEdit = { sheet: sheet.name, cell: row.rate.cell, value: after };
-          if (typeof after === "number" && !points) edit.numberFormat = fmt;
-          cells.push(edit);
-          changes.push({ sheet: sheet.name, cell: row.rate.cell, kind: "rate", before: row.rate.value, after });
-        }
-      }
+      // the 評価 cell graded by the sheet's band legend
+      if (row.grade && res.grade !== null && !sameGradeCell(row.grade.value, res.grade)) put(row.grade.cell, "grade", row.grade.value, res.grade);
     }
   }
-  const label = t(EngineSettings.parse(stripUndefined(input ?? {})).locale, "engine.fillLabel");
+  const label = t(locale, "engine.fillLabel");
   return { batch: { cells, label }, changes, fillableCells, skipped };
+}
+
+function sameGradeCell(v: CellValue, grade: string): boolean {
+  return typeof v === "string" && sameGrade(v.trim(), grade);
+}
+
+/** Write a rate the way its column keeps rates: percentage points (89.8) or a fraction with a percent format. */
+function planRate(
+  sheet: SheetSnapshot,
+  cell: ReadCell,
+  computed: number | null,
+  settings: EngineSettings,
+  put: (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => void,
+  dashWhenUnknown: boolean,
+): void {
+  const decimals = settings.rateDecimals;
+  const fmt = rateFormat(decimals);
+  const { row: r, col: c } = parseA1(cell.cell);
+  const w = writtenRate(sheet, cell);
+  const formula = getFormula(sheet, r, c) !== null;
+  // the column's own convention: percentage points (89.8) or a fraction with a percent format
+  const points = w ? w.points : /[%％]/.test(cell.column.header) && !isPercentFormat(getNumberFormat(sheet, r, c));
+  if (computed === null && !dashWhenUnknown) return;
+  const after: string | number = computed === null ? "－" : points ? rateInPoints(computed, decimals) : computed;
+  let same: boolean;
+  if (computed === null) same = cell.reading.kind === "missing";
+  else if (formula) same = w !== null && Math.abs(w.value - computed) <= 0.5 * Math.pow(10, -(Math.min(w.decimals, decimals) + 2)) + 1e-9;
+  else if (points) same = w !== null && Math.abs(w.value * 100 - (after as number)) < 1e-9;
+  else same = typeof cell.value === "number" && Math.abs(cell.value - computed) < 1e-9 && isPercentFormat(getNumberFormat(sheet, r, c));
+  if (same) return;
+  put(cell.cell, "rate", cell.value, after, typeof after === "number" && !points ? fmt : undefined);
 }
 
 export { formatRate };

@@ -27,6 +27,29 @@ export interface IndicatorResult extends Indicator {
   writtenRate: CellValue;
   /** The table (A1 range) this indicator belongs to. */
   table: string;
+  /** The 評価 cell graded by the sheet's band legend (Ａ：達成率100％以上 …), and the grade computed. */
+  gradeCell: string | null;
+  grade: string | null;
+  writtenGrade: CellValue;
+  /** The yearly series as read: per year the target, the actual, and the rate (computed; the cell's address). */
+  series: { points: SeriesPointResult[] };
+  /** Why marks, rates and grades are neither checked nor written for this indicator (null when they are). */
+  uncertain: string | null;
+}
+
+export interface SeriesPointResult {
+  year: number;
+  target: number | null;
+  actual: number | null;
+  /** Computed rate of that year (that year's actual against that year's target), or null. */
+  rate: number | null;
+  targetCell: string | null;
+  actualCell: string | null;
+  rateCell: string | null;
+  writtenRate: CellValue;
+  /** Grade of that year by the band legend, where the layout has a 評価 row. */
+  grade: string | null;
+  gradeCell: string | null;
 }
 
 /** One item of a progress table (進捗状況一覧表, sheet 2). */
@@ -55,7 +78,7 @@ export interface WorkbookAnalysis {
 export interface FillChange {
   sheet: string;
   cell: string;
-  kind: "mark" | "rate" | "pace";
+  kind: "mark" | "rate" | "pace" | "grade";
   before: CellValue;
   after: string | number | null;
 }
@@ -66,5 +89,5 @@ export interface FillPlan {
   /** How many 指標の推移 / 達成率 cells the workbook has (changed or not). */
   fillableCells: number;
   /** Cells that differ but are left alone because they hold a formula (the user's own calculation). */
-  skipped: { sheet: string; cell: string; kind: "mark" | "rate" | "pace"; reason: "formula"; after: string | number | null }[];
+  skipped: { sheet: string; cell: string; kind: "mark" | "rate" | "pace" | "grade"; reason: "formula"; after: string | number | null }[];
 }

@@ -30,7 +30,12 @@ describe("management sheet (seed 000 layout)", () => {
   const a = analyzeWorkbook(wb);
 
   test("finds the indicator table with its range", () => {
-    expect(a.sheets[0].tables).toEqual([{ kind: "indicators", sheet: "施策06", range: "A4:I10" }]);
+    expect(a.sheets[0].tables).toMatchObject([{ kind: "indicators", sheet: "施策06", range: "A4:I10", shape: "row", currentYear: 2024 }]);
+    // what was read of each column: the two 実績値 columns under one merged header, with their years
+    const cols = a.sheets[0].tables[0].columns!;
+    expect(cols.find((c) => c.column === "D")).toMatchObject({ role: "actual", year: 2023 });
+    expect(cols.find((c) => c.column === "E")).toMatchObject({ role: "actual", year: 2024 });
+    expect(cols.find((c) => c.column === "G")).toMatchObject({ role: "trend" });
   });
 
   test("reads values, years and units", () => {

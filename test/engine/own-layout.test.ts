@@ -25,7 +25,7 @@ const s = sheet(
 describe("an own layout with other header words", () => {
   const a = analyzeWorkbook(workbook(s));
   test("the table, the years from the headers, the direction from the target", () => {
-    expect(a.sheets[0].tables).toEqual([{ kind: "indicators", sheet: "KPI一覧", range: "B3:K7" }]);
+    expect(a.sheets[0].tables).toMatchObject([{ kind: "indicators", sheet: "KPI一覧", range: "B3:K7" }]);
     const waste = a.indicators[1];
     expect(waste).toMatchObject({
       name: "ごみの排出量（1人1日当たり）",

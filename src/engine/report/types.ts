@@ -24,6 +24,27 @@ export interface IndicatorJson {
   target: YearValueJson & { qualitative: string | null };
   trendMark: string;
   achievementRate: number | null;
+  /** Where the engine reads and writes the mark, the rate and the grade (A1), or null. */
+  markCell?: string | null;
+  rateCell?: string | null;
+  gradeCell?: string | null;
+  /** The grade by the sheet's band legend (Ａ：達成率100％以上 …), or null. */
+  grade?: string | null;
+  /** The yearly series as read. */
+  series?: { points: SeriesPointJson[] };
+  /** Why marks, rates and grades of this indicator are neither checked nor written, or null. */
+  uncertain?: string | null;
+}
+
+export interface SeriesPointJson {
+  year: number;
+  target: number | null;
+  actual: number | null;
+  /** That year's rate, computed (that year's actual against that year's target), or null. */
+  rate: number | null;
+  targetCell: string | null;
+  actualCell: string | null;
+  rateCell: string | null;
 }
 
 export interface IssueJson {
@@ -36,9 +57,21 @@ export interface IssueJson {
   actual: string | number | null;
 }
 
+export interface TableJson {
+  kind: string;
+  range: string;
+  /** Indicator tables: "row" (one row per indicator) or "row-group" (目標値 / 実績値 / 達成率 rows). */
+  shape?: string;
+  /** Indicator tables: each column's role and year as read. */
+  columns?: { column: string; role: string; year: number | null; header: string }[];
+  rowLabels?: { column: string; labels: { label: string; role: string }[] };
+  currentYear?: number | null;
+  uncertain?: string | null;
+}
+
 export interface SheetJson {
   name: string;
-  tables: { kind: string; range: string }[];
+  tables: TableJson[];
 }
 
 export interface FileResultJson {
@@ -72,6 +105,17 @@ export interface FileResult extends FileResultJson {
   progress?: ProgressEvaluationJson[];
 }
 
+/** A table as the JSON prints it. */
+export function tableJson(x: TableJson): TableJson {
+  const out: TableJson = { kind: x.kind, range: x.range };
+  if (x.shape !== undefined) out.shape = x.shape;
+  if (x.columns !== undefined) out.columns = x.columns.map((c) => ({ column: c.column, role: c.role, year: c.year, header: c.header }));
+  if (x.rowLabels !== undefined) out.rowLabels = x.rowLabels;
+  if (x.currentYear !== undefined) out.currentYear = x.currentYear;
+  if (x.uncertain !== undefined) out.uncertain = x.uncertain;
+  return out;
+}
+
 /** An indicator as the JSON prints it (extra fields of the input are dropped). */
 export function indicatorJson(i: IndicatorJson): IndicatorJson {
   return {
@@ -86,6 +130,22 @@ export function indicatorJson(i: IndicatorJson): IndicatorJson {
     target: { value: i.target.value, year: i.target.year, qualitative: i.target.qualitative },
     trendMark: i.trendMark,
     achievementRate: i.achievementRate,
+    markCell: i.markCell ?? null,
+    rateCell: i.rateCell ?? null,
+    gradeCell: i.gradeCell ?? null,
+    grade: i.grade ?? null,
+    series: {
+      points: (i.series?.points ?? []).map((p) => ({
+        year: p.year,
+        target: p.target,
+        actual: p.actual,
+        rate: p.rate,
+        targetCell: p.targetCell,
+        actualCell: p.actualCell,
+        rateCell: p.rateCell,
+      })),
+    },
+    uncertain: i.uncertain ?? null,
   };
 }
 
@@ -107,7 +167,7 @@ export function fileResultOf(file: string, a: WorkbookAnalysis, issues: Finding[
   return {
     file,
     error: null,
-    sheets: a.sheets.map((s) => ({ name: s.name, tables: s.tables.map((x) => ({ kind: x.kind, range: x.range })) })),
+    sheets: a.sheets.map((s) => ({ name: s.name, tables: s.tables.map(tableJson) })),
     indicators: a.indicators.map((i) => ({ ...indicatorJson(i), pace: i.pace })),
     issues: issues.map(issueJson),
     progress: a.progressItems.map((p) => ({ sheet: p.sheet, row: p.row, name: p.name, evaluation: p.evaluation })),
@@ -119,7 +179,7 @@ export function toFileResultJson(r: FileResult | FileResultJson): FileResultJson
   return {
     file: r.file,
     error: r.error,
-    sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables.map((t) => ({ kind: t.kind, range: t.range })) })),
+    sheets: r.sheets.map((s) => ({ name: s.name, tables: s.tables.map(tableJson) })),
     indicators: r.indicators.map(indicatorJson),
     issues: r.issues.map(issueJson),
   };

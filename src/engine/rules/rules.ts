@@ -10,6 +10,8 @@ import type { CellEdit, CellValue, SheetSnapshot } from "../model/snapshot";
 import type { Finding, Severity } from "../model/findings";
 import type { EngineSettings, TrendMark } from "../model/indicator";
 import type { IndicatorRow, ReadCell } from "../indicators/extract";
+import type { IndicatorResult } from "../api";
+import { sameGrade, type Band } from "../legends/bands";
 import { comparableText, isTick, REPOST_MARK, type CellRef, type ProgrammeRow, type ProgressRow } from "../progress/extract";
 import { FUTURE_WORDS, isYearOnly, RESULT_WORDS } from "../tables/headers";
 import { canonicalMark, codePoint, legendGlyph, readMark } from "./marks";
@@ -29,6 +31,11 @@ export const RULES = {
   "report-year": "warning",
   "value-unreadable": "warning",
   "pace-grade": "info",
+  "no-table": "info",
+  "table-missing-column": "warning",
+  "table-uncertain": "warning",
+  "grade-mismatch": "error",
+  "grade-not-in-legend": "error",
 } as const satisfies Record<string, Severity>;
 export type RuleId = keyof typeof RULES;
 
@@ -129,6 +136,15 @@ export interface IndicatorCheckInput {
   computedMark: TrendMark;
   computedRate: number | null;
   settings: EngineSettings;
+  /**
+   * Marks, rates and grades are judged only where the table was read with certainty and has the
+   * columns they need (default true).
+   */
+  judge?: boolean;
+  /** The computed result (per-year rates and grades). */
+  result?: IndicatorResult;
+  /** The band legend that grades the 評価 cells, when the sheet prints one. */
+  bands?: Band[] | null;
 }
 
 export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void {
@@ -148,12 +164,58 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
       sink.add("number-as-text", s, c.cell, "rule.number-as-text", {}, c.reading.value, c.value, { sheet: s, cell: c.cell, value: c.reading.value });
     }
   }
+  if (x.judge === false) {
+    yearOrder(sink, x);
+    return;
+  }
   // the trend mark
   if (row.trend) checkTrendMark(sink, x, row.trend);
+  // the rate of each year (a 達成率 row)
+  if (x.result) {
+    for (const p of x.result.series.points) {
+      const pt = row.points.find((q) => q.year === p.year);
+      if (pt?.rate && p.rate !== null) checkRate(sink, x, pt.rate, p.rate);
+      if (pt?.grade && p.grade !== null && x.bands) checkGrade(sink, x, pt.grade, p.grade, p.rate, x.bands);
+    }
+    if (row.grade && x.result.grade !== null && x.bands) {
+      const cur = x.result.series.points.find((p) => p.year === x.result!.current.year);
+      const rate = cur && cur.target !== null && cur.rate !== null ? cur.rate : x.computedRate;
+      checkGrade(sink, x, row.grade, x.result.grade, rate, x.bands);
+    }
+  }
   // the rate
-  if (row.rate) {
+  if (row.rate) checkRate(sink, x, row.rate, x.computedRate);
+  yearOrder(sink, x);
+}
+
+/** A written grade against the grade of the band legend. */
+function checkGrade(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell, expected: string, rate: number | null, bands: Band[]): void {
+  const s = x.sheet.name;
+  const written = cellText(c.value).replace(/[\s\u3000]/g, "");
+  const fix = hasFormula(x.sheet, c.cell) ? undefined : { sheet: s, cell: c.cell, value: expected };
+  if (!written) {
+    sink.add("required-empty", s, c.cell, "rule.required-empty", { field: sink.field("field.evaluation") }, expected, null, fix);
+    return;
+  }
+  if (c.reading.kind === "error") {
+    sink.add("formula-error", s, c.cell, "rule.formula-error", {}, expected, c.reading.error);
+    return;
+  }
+  if (!bands.some((b) => sameGrade(b.label, written))) {
+    sink.add("grade-not-in-legend", s, c.cell, "rule.grade-not-in-legend", { legend: bands.map((b) => b.label).join(" ") }, expected, written, fix);
+    return;
+  }
+  if (!sameGrade(written, expected)) {
+    sink.add("grade-mismatch", s, c.cell, "rule.grade-mismatch", { rate: formatRate(rate, x.settings.rateDecimals) }, expected, written, fix);
+  }
+}
+
+function checkRate(sink: FindingSink, x: IndicatorCheckInput, cell: ReadCell, computed: number | null): void {
+  const { sheet } = x;
+  const s = sheet.name;
+  {
+    const row = { rate: cell };
     const w = writtenRate(sheet, row.rate);
-    const computed = x.computedRate;
     const emptyish = row.rate.reading.kind === "empty" || row.rate.reading.kind === "missing";
     if (w === null && !emptyish) {
       if (row.rate.reading.kind !== "error" && computed !== null) {
@@ -167,6 +229,12 @@ export function checkIndicator(sink: FindingSink, x: IndicatorCheckInput): void 
       }
     }
   }
+}
+
+function yearOrder(sink: FindingSink, x: IndicatorCheckInput): void {
+  const { row } = x;
+  const s = x.sheet.name;
+  const ind = row.indicator;
   // years: baseline ≤ last year < this year ≤ target year
   const y = { b: ind.baseline.year, p: ind.previous.year, c: ind.current.year, t: ind.target.year };
   const cells = row.yearCells;

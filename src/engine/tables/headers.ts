@@ -19,6 +19,8 @@ export type Role =
   | "baselineYear"
   | "targetYear"
   | "remarks"
+  /** A column headed by a year alone (`令和4年度`, `令和3年度（基準）`): its meaning comes from the row label. */
+  | "year"
   // progress tables
   | "policy"
   | "item"
@@ -58,7 +60,7 @@ const RULES: [RegExp, Role][] = [
   [/^(基準|現状値?の?)年度?$|^基準年度\(?|^策定年度$/, "baselineYear"],
   [/^目標年度?$|^目標年度\(|^達成年度$/, "targetYear"],
   [/基準値|現状値|策定時|^基準|^現状$/, "baseline"],
-  [/目標値|^目標$|^目標\(|数値目標|目標数値|^計画値/, "target"],
+  [/目標値|^目標$|^目標\(|数値目標|目標数値|^計画値|最終目標|^目標水準/, "target"],
   [/実績/, "actual"],
   [/指標名|まちづくり指標|^指標$|^指標\(|成果指標|評価指標|活動指標|量的目標|目標項目|^指標項目|^KPI/i, "name"],
   [/^区分/, "category"],
@@ -88,6 +90,41 @@ export function isYearOnly(text: string): boolean {
   return rest === "" || rest === "実績" || rest === "時点";
 }
 
+/** What a year header says besides its year: `令和3年度（基準）` → baseline, `令和8年度（目標）` → target. */
+export type YearTag = "baseline" | "target" | "actual" | null;
+
+/**
+ * A header that is a year with at most a tag word: `令和4年度`, `R5`, `令和3年度（基準）`,
+ * `令和8年度(目標)`, `2024年度実績`. Null when the text is something else.
+ */
+export function yearHeader(text: string): { year: number; tag: YearTag } | null {
+  const s = normalizeText(text).replace(/\s+/g, "");
+  if (s.length > 24) return null;
+  const y = findYear(s);
+  if (!y) return null;
+  const rest = (s.slice(0, y.index) + s.slice(y.index + y.length)).replace(/[()（）[\]［］〈〉<>・、]/g, "");
+  if (rest === "" || rest === "時点" || rest === "末") return { year: y.year, tag: null };
+  if (/^(基準|基準値|基準年度?|策定時|現状|現状値)$/.test(rest)) return { year: y.year, tag: "baseline" };
+  if (/^(目標|目標値|目標年度?|最終目標|最終目標値)$/.test(rest)) return { year: y.year, tag: "target" };
+  if (/^(実績|実績値|見込|見込み|実績見込)$/.test(rest)) return { year: y.year, tag: "actual" };
+  return null;
+}
+
+/** The role a row label gives the cells of its row (区分 = 目標値 / 実績値 / 達成率 …). */
+export type RowLabelRole = "target" | "actual" | "rate" | "baseline" | "evaluation";
+
+/** `目標値`, `目標`, `計画値` → target; `実績値`, `実績` → actual; `達成率`, `達成度` → rate; `評価` → evaluation. */
+export function rowLabel(text: string): RowLabelRole | null {
+  if (!text || text.length > 20) return null;
+  const s = compactText(text).replace(/[()（）[\]［］:：]/g, "").replace(/[%％]$/, "");
+  if (/^(目標値?|計画値?|目標数値|数値目標|年度目標値?)$/.test(s)) return "target";
+  if (/^(実績値?|実績数値|実績見込み?|見込み?値?)$/.test(s)) return "actual";
+  if (/^(達成率|達成度|進捗率|達成状況)$/.test(s)) return "rate";
+  if (/^(基準値?|現状値?)$/.test(s)) return "baseline";
+  if (/^(評価|判定|達成区分)$/.test(s)) return "evaluation";
+  return null;
+}
+
 const classified = new Map<string, Role | null>();
 
 export function classifyHeader(text: string): Role | null {
@@ -103,6 +140,7 @@ function classifyUncached(text: string): Role | null {
   if (text.length > 80) return null;
   const s = compactText(text).replace(/^※|※$/g, "").replace(/\(※\)|（※）/g, "");
   if (!s || s.length > 40) return null;
+  if (yearHeader(s)) return "year";
   for (const [re, role] of RULES) if (re.test(s)) return role;
   return null;
 }

@@ -7,7 +7,7 @@ import { cellText, compactText, normalizeText, readValueCell } from "../cell/rea
 import { getCell, mergeAt, rangeToA1, rowHasMerge, toA1 } from "../model/grid";
 import type { CellValue, RangeRef, SheetSnapshot } from "../model/snapshot";
 import type { TableKind } from "../model/findings";
-import { classifyHeader, isYearOnly, tickWord, type Role } from "./headers";
+import { classifyHeader, isYearOnly, rowLabel, tickWord, yearHeader, type Role, type YearTag } from "./headers";
 import { findYear } from "../cell/read";
 
 export interface ColumnInfo {
@@ -19,6 +19,8 @@ export interface ColumnInfo {
   year: number | null;
   /** For tick sub-columns (計画どおり …, 現状継続 …): the word. */
   tick: string | null;
+  /** For a year column: what its header says besides the year (`令和3年度（基準）` → baseline). */
+  yearTag?: YearTag;
 }
 
 /** One data record: one row, or several rows when the key cell is merged down over them. */
@@ -39,6 +41,13 @@ export interface RecognizedTable {
   range: RangeRef;
   columns: ColumnInfo[];
   records: TableRecord[];
+  /**
+   * How records are laid out: one row per record ("row"), or several rows per indicator labelled
+   * 目標値 / 実績値 / 達成率 in a label column, years across ("row-group").
+   */
+  shape: "row" | "row-group";
+  /** The column of the row labels (区分) of a row-group table. */
+  labelCol: number | null;
 }
 
 export interface LegendInfo {
@@ -100,6 +109,7 @@ function kindOf(roles: Set<Role>): TableKind | null {
     return "progress";
   if (roles.has("project") && (roles.has("result") || roles.has("future"))) return "programme";
   if ((roles.has("name") || roles.has("item")) && (roles.has("actual") || roles.has("target"))) return "indicators";
+  if (roles.has("name") && (roles.has("year") || roles.has("trend") || roles.has("rate"))) return "indicators";
   if (roles.has("meeting") && (roles.has("frequency") || roles.has("agenda") || roles.has("attendees"))) return "meetings";
   if (roles.has("project") && roles.has("content") && roles.has("owner")) return "projects";
   return null;
@@ -122,6 +132,19 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
     texts.set(c, [p1, p2].filter(Boolean));
     let role: Role | null = null;
     let tick: string | null = null;
+    if (!p1 && p2 && yearHeader(p2) && !mergeAt(sheet, r, c)) {
+      // an unmerged header continued to the right: `実績値` | (empty) over `（令和5年度）` | `（令和6年度）`
+      const left = continuedHeader(sheet, r, c);
+      if (left) {
+        const lrole = classifyHeader(left);
+        if (lrole === "actual" || lrole === "target" || lrole === "rate" || lrole === "baseline") {
+          const y = yearHeader(p2)!;
+          columns.push({ col: c, role: lrole, header: `${left} / ${p2}`, year: y.year, tick: null });
+          roles.add(lrole);
+          continue;
+        }
+      }
+    }
     if (p2 && !isYearOnly(p2)) {
       tick = tickWord(p2);
       if (tick) {
@@ -131,7 +154,9 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
     } else role = classifyHeader(p1);
     if (!role) continue;
     const y = findYear(normalizeText(p2)) ?? findYear(normalizeText(p1));
-    columns.push({ col: c, role, header: [p1, p2].filter(Boolean).join(" / "), year: y ? y.year : null, tick });
+    const info: ColumnInfo = { col: c, role, header: [p1, p2].filter(Boolean).join(" / "), year: y ? y.year : null, tick };
+    if (role === "year") info.yearTag = (yearHeader(p2 || p1) ?? yearHeader(p1))?.tag ?? null;
+    columns.push(info);
     roles.add(role);
   }
   // the first header row must name at least two columns itself (a title above a table does not)
@@ -141,9 +166,34 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
   return { kind, depth, columns: settleColumns(kind, columns), texts, raw: columns };
 }
 
+/**
+ * The header text of the nearest non-empty header cell to the left of column c in row r, when every
+ * cell in between is empty and unmerged (a header typed without merging it over its sub-columns).
+ */
+function continuedHeader(sheet: SheetSnapshot, r: number, c: number): string | null {
+  for (let k = c - 1; k >= 0 && k >= c - 12; k--) {
+    if (mergeAt(sheet, r, k)) {
+      const m = mergeAt(sheet, r, k)!;
+      const t = cellText(getCell(sheet, m.top, m.left)).trim();
+      return t || null;
+    }
+    const t = cellText(getCell(sheet, r, k)).trim();
+    if (!t) {
+      const below = cellText(getCell(sheet, r + 1, k)).trim();
+      if (!below || !yearHeader(below)) return null;
+      continue;
+    }
+    const below = cellText(getCell(sheet, r + 1, k)).trim();
+    // the parent must itself stand over a year (`実績値` over `（令和5年度）`)
+    if (below && !yearHeader(below)) return null;
+    return t;
+  }
+  return null;
+}
+
 /** Keep the roles that belong to the kind; the first column wins for single-valued roles. */
 function settleColumns(kind: TableKind, columns: ColumnInfo[]): ColumnInfo[] {
-  const multi = new Set<Role>(["actual", "result", "future", "remarks", "note", "owner"]);
+  const multi = new Set<Role>(["actual", "result", "future", "remarks", "note", "owner", "year", "target", "rate", "baseline"]);
   const seen = new Set<Role>();
   const out: ColumnInfo[] = [];
   for (const c of columns) {
@@ -162,6 +212,22 @@ function looksLikeData(sheet: SheetSnapshot, r: number, cand: HeaderCandidate): 
   const cols = cand.columns.map((x) => x.col);
   const lo = Math.min(...cols);
   const hi = Math.max(...cols);
+  // one row label (目標値) in a column of its own: the first row of a record of several rows, not a
+  // sub-header (a sub-header row of kinds names two or more: 目標 | 実績 | 目標 | 実績)
+  let labels = 0;
+  for (let c = lo; c <= hi; c++) {
+    const v = getCell(sheet, r, c);
+    if (typeof v === "string" && rowLabel(v)) labels++;
+  }
+  if (labels === 1) {
+    const cat = cand.columns.find((x) => x.role === "category");
+    for (let c = lo; c <= hi; c++) {
+      const v = getCell(sheet, r, c);
+      if (typeof v !== "string" || !rowLabel(v)) continue;
+      const above = effectiveText(sheet, r - 1, c);
+      if ((cat && cat.col === c) || !above || /^区分|^項目|^種別/.test(compactText(above))) return true;
+    }
+  }
   for (const c of cand.texts.keys()) {
     if (c < lo || c > hi) continue;
     const v = getCell(sheet, r, c);
@@ -251,8 +317,22 @@ function splitSideBySide(h: HeaderCandidate): HeaderCandidate[] {
   return out.length ? out : [h];
 }
 
+/** A row holding two or more numbers is a record, not a header (活動指標 | 相談件数 | 目標値 | 400 | 420). */
+function rowHasNumbers(sheet: SheetSnapshot, r: number): boolean {
+  const row = sheet.values[r];
+  if (!row) return false;
+  let n = 0;
+  for (const v of row) {
+    if (typeof v === "number") n++;
+    else if (typeof v === "string" && v.length <= 20 && /^\s*[+\-−△▲]?[\d０-９][\d０-９,，.．]*\s*$/.test(v)) n++;
+    if (n >= 2) return true;
+  }
+  return false;
+}
+
 function detectHeaderUncached(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
   if (ownHeaderCells(sheet, r) < 2) return null;
+  if (rowHasNumbers(sheet, r)) return null;
   const one = buildHeader(sheet, r, 1);
   const two = r + 1 < sheet.rowCount ? buildHeader(sheet, r, 2) : null;
   if (two && !looksLikeData(sheet, r + 1, two)) {
@@ -384,9 +464,32 @@ function quickHeaderCheck(sheet: SheetSnapshot, r: number): boolean {
   return false;
 }
 
+/** A numbered or marked section heading: `３　施策を構成する…`, `2-2 施策全体の考察②`, `■06-1 …`, `【参考指標】`. */
+export function isSectionHeading(text: string): boolean {
+  const t = normalizeText(text);
+  if (t.length > 120) return false;
+  if (/^\d{1,2}(?:-\d{1,2})?(?:[ .、．)）]|\s)\s*\S/.test(t) && !/^\d+(?:[.,]\d+)?\s*[%件人回箇所]/.test(t)) return true;
+  if (/^[■◆●◇□▼▽▶►]/.test(t)) return true;
+  if (/^【[^】]{1,30}】/.test(t) && !/^【(再掲|新規|重点)/.test(t)) return true;
+  if (/^(\(\d{1,2}\)|[①-⑳]|第\s*\d+\s*[章節])/.test(t)) return true;
+  if (/^[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]/.test(text.trim())) return true;
+  return false;
+}
+
+/** A name: text that is not only a number (a No. column's 28 is no name) and not a heading. */
+function nameLike(v: CellValue): boolean {
+  if (v === null || v === "" || typeof v === "number" || typeof v === "boolean") return false;
+  if (typeof v === "object") return false;
+  const t = normalizeText(v);
+  if (!t) return false;
+  if (/^[\d.,\s-]+$/.test(t)) return false;
+  return true;
+}
+
+const VALUE_ROLES = new Set<Role>(["baseline", "actual", "target", "year"]);
+
 function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): RecognizedTable {
   const headerBottom = headerTop + h.depth - 1;
-  const cols = [...h.texts.keys()];
   const roleCols = h.columns.map((c) => c.col);
   const left = Math.min(...roleCols);
   // the table spans the contiguous header columns around the role columns
@@ -394,8 +497,8 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
   while (h.texts.has(right + 1)) right++;
   let l = left;
   while (h.texts.has(l - 1)) l--;
-  void cols;
   const key = keyColumn(h.kind, h.columns);
+  const labelCol = h.kind === "indicators" ? findLabelColumn(sheet, headerBottom, l, right, h, key) : null;
   const records: TableRecord[] = [];
   let section: string | null = headerTop > 0 ? sectionText(h.kind, rowTexts(sheet, headerTop - 1, l, right)) : null;
   let r = headerBottom + 1;
@@ -408,6 +511,14 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       if (h.depth === 2 && r < sheet.rowCount && !isDataRow(r)) r++;
       continue;
     }
+    // a further row of the record above (実績値 under 目標値, the name left empty or merged)
+    if (labelCol !== null && records.length > 0 && continuesRecord(r)) {
+      const rec = records[records.length - 1];
+      rec.lastRow = r;
+      lastData = r;
+      r++;
+      continue;
+    }
     if (isDataRow(r)) {
       const km = mergeAt(sheet, r, key);
       const last = km && km.top === r ? Math.min(km.bottom, sheet.rowCount - 1) : r;
@@ -418,6 +529,14 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     }
     const texts = rowTexts(sheet, r, l, right);
     const sec = sectionText(h.kind, texts);
+    if (h.kind === "indicators" && texts.length >= 1 && texts.length <= 2 && (sec || isSectionHeading(texts[0]))) {
+      // a heading inside an indicator table (（１）地域支援, ■ 参考指標) is followed by indicators;
+      // a heading followed by anything else (３　施策を構成する…, ■06-1 and a programme table) ends it
+      if (!headingContinues(r)) break;
+      section = normalizeText(texts[0]);
+      r++;
+      continue;
+    }
     if (sec) {
       // a programme table is one ■ block: the next ■ heading starts another table
       if (h.kind === "programme" && records.length > 0) break;
@@ -434,6 +553,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (next === null) break;
     r = next;
   }
+  const shape: RecognizedTable["shape"] = labelCol !== null && records.some((x) => x.lastRow > x.row) ? "row-group" : "row";
   return {
     kind: h.kind,
     sheet: sheet.name,
@@ -442,7 +562,62 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     range: { top: headerTop, left: l, bottom: lastData, right },
     columns: h.columns,
     records,
+    shape,
+    labelCol: shape === "row-group" ? labelCol : null,
   };
+
+  function labelAt(row: number): ReturnType<typeof rowLabel> {
+    if (labelCol === null) return null;
+    const v = getCell(sheet, row, labelCol);
+    return typeof v === "string" ? rowLabel(v) : null;
+  }
+
+  function continuesRecord(row: number): boolean {
+    const lab = labelAt(row);
+    if (!lab) return false;
+    const rec = records[records.length - 1];
+    if (row !== rec.lastRow + 1) return false;
+    // the name cell: empty, or inside a merge that began in the record above
+    const km = mergeAt(sheet, row, key);
+    if (km) {
+      if (km.top === row) return false;
+      if (km.top < rec.row) return false;
+    } else {
+      const kv = getCell(sheet, row, key);
+      if (kv !== null && kv !== "" && !(typeof kv === "string" && !kv.trim())) return false;
+    }
+    // the label must not repeat one of the record (a second 目標値 starts another indicator)
+    for (let k = rec.row; k <= rec.lastRow; k++) if (labelAt(k) === lab) return false;
+    return true;
+  }
+
+  /** Does the row hold what an indicator holds: a value, a target, a mark or a rate? */
+  function indicatorContent(row: number, lastRow: number): boolean {
+    if (labelCol !== null && labelAt(row)) return true;
+    for (const c of h.columns) {
+      if (c.col === key) continue;
+      for (let k = row; k <= lastRow; k++) {
+        // a merged cell shows its value in every cell it covers (記載予定 merged over several indicators)
+        const m = mergeAt(sheet, k, c.col);
+        const v = m ? getCell(sheet, m.top, m.left) : getCell(sheet, k, c.col);
+        if (v === null || v === "") continue;
+        if (VALUE_ROLES.has(c.role)) {
+          const rd = readValueCell(v);
+          if (rd.kind === "number" || rd.kind === "qualitative" || rd.kind === "error") return true;
+          if (rd.kind === "missing" && !isYearOnly(rd.text)) return true;
+          // a value and its year in one cell with a note, or a number stored as text with a remark
+          if (rd.kind === "text" && /\d/.test(rd.text) && rd.text.length <= 30) return true;
+        } else if (c.role === "trend" || c.role === "evaluation") {
+          const t = cellText(v).replace(/[\s\u3000]/g, "");
+          if (t.length <= 2) return true;
+        } else if (c.role === "rate") {
+          const rd = readValueCell(v);
+          if (rd.kind === "number" || rd.kind === "missing" || rd.kind === "error") return true;
+        }
+      }
+    }
+    return false;
+  }
 
   function isDataRow(row: number): boolean {
     const kv = getCell(sheet, row, key);
@@ -454,6 +629,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (!keyFilled) {
       // an indicator row whose name was left empty: its values still make it a record
       if (h.kind !== "indicators") return false;
+      if (labelCol !== null) return false;
       let filled = 0;
       for (const c of h.columns) {
         if (!["baseline", "actual", "target", "unit"].includes(c.role)) continue;
@@ -471,24 +647,79 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (sectionText(h.kind, texts)) return false;
     // a repeated header word alone (e.g. a page header) is not data
     if (quickHeaderCheck(sheet, row) && detectHeader(sheet, row)) return false;
+    if (h.kind === "indicators") {
+      // an indicator has a name and indicator content (a number alone is no name: a No. column)
+      if (!nameLike(kv ?? getCell(sheet, km!.top, km!.left))) return false;
+      if (texts.length === 1 && isSectionHeading(texts[0])) return false;
+      const last = km && km.top === row ? Math.min(km.bottom, sheet.rowCount - 1) : row;
+      return indicatorContent(row, last);
+    }
     return valueCols.length === 0 || texts.length >= 1;
+  }
+
+  /** After a heading: do indicator rows follow (before any other text or header)? */
+  function headingContinues(from: number): boolean {
+    for (let k = from + 1; k < Math.min(sheet.rowCount, from + 6); k++) {
+      if (rowIsBlank(sheet, k, l, right)) continue;
+      // a heading and a header again: a new table (■成果指標 after ■活動指標)
+      if (rowIsHeaderRepeat(sheet, k, h)) return false;
+      return isDataRow(k);
+    }
+    return false;
   }
 
   function lookAhead(from: number): number | null {
     let blanks = 0;
+    let text = false;
+    let heading = false;
     for (let k = from; k < Math.min(sheet.rowCount, from + 12); k++) {
-      if (rowIsHeaderRepeat(sheet, k, h)) return k;
+      // the header printed again on the next page continues the table; after a heading it begins another
+      if (rowIsHeaderRepeat(sheet, k, h)) return heading && h.kind === "indicators" ? null : k;
       // a heading such as 【参考指標】 starts another table
       const tx = rowTexts(sheet, k, l, right);
+      if (tx.length >= 1 && tx.length <= 2 && isSectionHeading(tx[0])) heading = true;
       if (tx.length === 1 && /^【[^】]{1,20}】$/.test(normalizeText(tx[0])) && !/再掲|新規|重点/.test(tx[0])) return null;
       if (h.kind === "programme" && records.length > 0 && sectionText(h.kind, rowTexts(sheet, k, l, right))) return null;
       const other = k > from && quickHeaderCheck(sheet, k) && detectHeader(sheet, k);
       if (other) return null; // another table begins
-      if (isDataRow(k)) return blanks <= 3 ? k : null;
+      // records continue only across blank rows and legends; after other text (a sentence, a link,
+      // a page title) only a repeated header continues the table
+      if (isDataRow(k)) return blanks <= 3 && !(text && h.kind === "indicators") ? k : null;
       if (rowIsBlank(sheet, k, l, right)) blanks++;
+      else if (!rowIsLegend(sheet, k, l, right)) text = true;
     }
     return null;
   }
+}
+
+/**
+ * The column of row labels (目標値 / 実績値 / 達成率) of an indicator table laid out with several
+ * rows per indicator: a column (the 区分 column, or one without a header) whose first data rows hold
+ * two or more different labels.
+ */
+function findLabelColumn(sheet: SheetSnapshot, headerBottom: number, l: number, right: number, h: HeaderCandidate, key: number): number | null {
+  let best: number | null = null;
+  let bestCount = 0;
+  for (let c = l; c <= right; c++) {
+    if (c === key) continue;
+    const col = h.columns.find((x) => x.col === c);
+    if (col && col.role !== "category" && col.role !== "item" && col.role !== "no") continue;
+    const seen = new Set<string>();
+    let count = 0;
+    for (let r = headerBottom + 1; r < Math.min(sheet.rowCount, headerBottom + 10); r++) {
+      const v = getCell(sheet, r, c);
+      const lab = typeof v === "string" ? rowLabel(v) : null;
+      if (lab) {
+        seen.add(lab);
+        count++;
+      }
+    }
+    if (seen.size >= 2 && count > bestCount) {
+      best = c;
+      bestCount = count;
+    }
+  }
+  return best;
 }
 
 /** Find the legends printed on a sheet. */
