@@ -277,6 +277,8 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
 /** Say what could not be read: a sheet without tables, a table missing a column, a table not understood. */
 function tableFindings(sink: FindingSink, sheet: SheetSnapshot, d: SheetDetail, locale: Locale): void {
   if (d.tables.length === 0) {
+    // an empty sheet holds nothing to say
+    if (sheet.rowCount === 0 || sheet.colCount === 0) return;
     sink.add("no-table", sheet.name, "A1", "rule.no-table", {}, null, null);
     return;
   }

@@ -84,7 +84,7 @@ describe("check over a folder", () => {
     expect(bad.indicators.map((i: { trendMark: string }) => i.trendMark)).toEqual(badRows.map(expectedMark));
     // exactly the documented keys
     expect(Object.keys(bad)).toEqual(["file", "error", "sheets", "indicators", "issues"]);
-    expect(Object.keys(bad.indicators[0])).toEqual(["sheet", "row", "name", "unit", "direction", "baseline", "previous", "current", "target", "trendMark", "achievementRate"]);
+    expect(Object.keys(bad.indicators[0])).toEqual(["sheet", "row", "name", "unit", "direction", "baseline", "previous", "current", "target", "trendMark", "achievementRate", "markCell", "rateCell", "gradeCell", "grade", "series", "uncertain"]);
   });
 
   test("--report HTML: totals, charts, every finding with its cell, workbook text escaped", async () => {

@@ -40,10 +40,13 @@ describe("plansheet check", () => {
     const f = j.files[0];
     expect(Object.keys(f)).toEqual(["file", "error", "sheets", "indicators", "issues"]);
     expect(f.error).toBeNull();
-    expect(f.sheets[0].tables[0]).toEqual({ kind: "indicators", range: "A15:I24" });
+    expect(f.sheets[0].tables[0]).toMatchObject({ kind: "indicators", range: "A15:I24", shape: "row", currentYear: 2024 });
+    expect(Object.keys(f.sheets[0].tables[0])).toEqual(["kind", "range", "shape", "columns", "currentYear", "uncertain"]);
+    expect(f.sheets[0].tables[0].columns.find((c: { column: string }) => c.column === "E")).toEqual({ column: "E", role: "actual", year: 2024, header: "実績値 / （令和6年度）" });
     const first = f.indicators[0];
     expect(Object.keys(first)).toEqual([
       "sheet", "row", "name", "unit", "direction", "baseline", "previous", "current", "target", "trendMark", "achievementRate",
+      "markCell", "rateCell", "gradeCell", "grade", "series", "uncertain",
     ]);
     expect(first).toMatchObject({
       row: 17,

@@ -94,6 +94,11 @@ function rangeMapper(clean: Placed, moved: Placed): (a1: string) => string {
   };
 }
 
+/** Where a table is (its kind, sheet and range; the column letters move with it). */
+function placeOf(t: { kind: string; sheet: string; range: string }) {
+  return { kind: t.kind, sheet: t.sheet, range: t.range };
+}
+
 /** The same answer, moved: tables, indicators, progress items, findings. */
 function expectSameMoved(clean: Placed, moved: Placed): void {
   const cell = cellMapper(clean, moved);
@@ -101,13 +106,23 @@ function expectSameMoved(clean: Placed, moved: Placed): void {
   const row = rowMapper(clean, moved);
   const a = clean.analysis;
   const b = moved.analysis;
-  expect(b.sheets[0].tables).toEqual(a.sheets[0].tables.map((t) => ({ ...t, range: range(t.range) })));
+  expect(b.sheets[0].tables.map(placeOf)).toEqual(a.sheets[0].tables.map((t) => ({ ...placeOf(t), range: range(t.range) })));
   expect(b.indicators).toEqual(
     a.indicators.map((i) => ({
       ...i,
       row: row(i.row - 1) + 1,
       markCell: cell(i.markCell),
       rateCell: cell(i.rateCell),
+      gradeCell: cell(i.gradeCell),
+      series: {
+        points: i.series.points.map((p) => ({
+          ...p,
+          targetCell: cell(p.targetCell),
+          actualCell: cell(p.actualCell),
+          rateCell: cell(p.rateCell),
+          gradeCell: cell(p.gradeCell),
+        })),
+      },
       table: range(i.table),
     })),
   );
@@ -151,7 +166,7 @@ describe("indicator table (sheet 1 §2-2) among junk", () => {
         const block = indicatorBlock(spec);
         const clean = analyse(block, null);
         const last = clean.rowOf[block.rows.length - 2];
-        expect(clean.analysis.sheets[0].tables).toEqual([{ kind: "indicators", sheet: "表", range: `A1:I${last + 1}` }]);
+        expect(clean.analysis.sheets[0].tables.map(placeOf)).toEqual([{ kind: "indicators", sheet: "表", range: `A1:I${last + 1}` }]);
         expectReadsSpec(spec, clean);
         // a formula error (#DIV/0!, #N/A, #REF!) is an unknown value with a finding on its cell
         const isError = (v: unknown) => (typeof v === "object" && v !== null) || v === "#REF!";
@@ -206,7 +221,7 @@ describe("progress table (sheet 2) among junk", () => {
         const block = progressBlock(spec);
         const clean = analyse(block, null);
         const lastRow = clean.rowOf[block.rows.length - 1];
-        expect(clean.analysis.sheets[0].tables).toEqual([{ kind: "progress", sheet: "表", range: `A3:H${lastRow + 1}` }]);
+        expect(clean.analysis.sheets[0].tables.map(placeOf)).toEqual([{ kind: "progress", sheet: "表", range: `A3:H${lastRow + 1}` }]);
         expectReadsSpec(spec, clean);
       }),
       { numRuns: RUNS },

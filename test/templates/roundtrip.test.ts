@@ -56,8 +56,9 @@ function expectOriginalKept(snap: WorkbookSnapshot) {
   expect(cellOf(snap, "メモ", "A2").value).toBe("指標の定義を確認すること");
 }
 
+/** The tables of a sheet: where they are (kind, sheet, range). */
 function tablesOf(a: WorkbookAnalysis, sheet: string) {
-  return a.sheets.find((s) => s.name === sheet)!.tables;
+  return a.sheets.find((s) => s.name === sheet)!.tables.map((t) => ({ kind: t.kind, sheet: t.sheet, range: t.range }));
 }
 
 /** Apply planFill, read back, and return the snapshot after. */

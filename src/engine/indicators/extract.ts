@@ -207,6 +207,10 @@ function planColumns(table: RecognizedTable): ColumnPlan {
     if (t.year !== null && actualYears.has(t.year) && t.yearTag !== "target" && !/最終|目標年度/.test(compactText(t.header))) plan.yearTargets.push(t);
     else plan.final.push(t);
   }
+  // targets of single years only: the latest one is also the target the marks are measured against
+  if (plan.final.length === 0 && plan.yearTargets.length > 0) {
+    plan.final = [[...plan.yearTargets].sort((a, b) => b.year! - a.year!)[0]];
+  }
   if (plan.final.length > 1) {
     // the latest-year target is the final one when the others are of earlier years
     const withYear = plan.final.filter((c) => c.year !== null).sort((a, b) => (b.year! - a.year!));
@@ -276,9 +280,9 @@ function readRows(sheet: SheetSnapshot, table: RecognizedTable, plan: ColumnPlan
   // this year: by the sheet's year (a 【令和７年度】 sheet reports 令和6年度), else the latest year filled
   let currentYear: number | null = null;
   if (allYears && !curWord && !prevWord) {
-    const filled = new Set<number>();
-    for (const rec of table.records) for (const c of ordered) if (filledReading(read(sheet, rec, c))) filled.add(c.year!);
-    currentYear = pickCurrentYear(ordered.map((c) => c.year!), filled, options.titleYear);
+    // one row per indicator: the columns are the years reported (the latest is this year's, even empty)
+    const years = ordered.map((c) => c.year!);
+    currentYear = pickCurrentYear(years, new Set(years), options.titleYear);
   }
   const missing: TableReading["missing"] = [];
   if (plan.final.length === 0 && plan.yearTargets.length === 0) missing.push("target");

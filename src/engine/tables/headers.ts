@@ -140,7 +140,8 @@ function classifyUncached(text: string): Role | null {
   if (text.length > 80) return null;
   const s = compactText(text).replace(/^※|※$/g, "").replace(/\(※\)|（※）/g, "");
   if (!s || s.length > 40) return null;
-  if (yearHeader(s)) return "year";
+  // a year first (`令和4年度`, `令和3年度（基準）`): a year column; `実績値（令和6年度）` is an actual column
+  if (yearHeader(s) && /^[(（[［]?\s*(令和|平成|昭和|[RHS]\s*[\d元]|(19|20)\d\d|FY)/i.test(s)) return "year";
   for (const [re, role] of RULES) if (re.test(s)) return role;
   return null;
 }
