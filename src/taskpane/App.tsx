@@ -64,7 +64,8 @@ const useStyles = makeStyles({
     fontFamily: tokens.fontFamilyBase,
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
-  tabs: { minWidth: 0, overflow: "hidden" },
+  tabRow: { display: "flex", alignItems: "center", minWidth: 0, overflow: "hidden", flexWrap: "nowrap" },
+  tabs: { minWidth: 0, flexShrink: 1, flexWrap: "nowrap" },
   title: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   panel: { paddingTop: "4px" },
 });
@@ -192,24 +193,20 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
           <MessageBarBody>{loadError}</MessageBarBody>
         </MessageBar>
       )}
+      {/* The tab list holds only tabs; the overflow menu's button stands beside it, in the same overflow container. */}
       <Overflow minimumVisible={1} padding={8}>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_, d) => choose(d.value as TabId)}
-          aria-label={t(locale, "pane.tabs")}
-          size="small"
-          className={styles.tabs}
-          data-testid="tabs"
-        >
-          {tabs.map((x) => (
-            <OverflowItem key={x.id} id={x.id} priority={x.id === tab ? 2 : 1}>
-              <Tab value={x.id} id={`ps-tab-${x.id}`} aria-controls={`ps-panel-${x.id}`} data-testid={`tab-${x.id}`}>
-                {x.label}
-              </Tab>
-            </OverflowItem>
-          ))}
+        <div className={styles.tabRow} data-testid="tabs">
+          <TabList selectedValue={tab} onTabSelect={(_, d) => choose(d.value as TabId)} aria-label={t(locale, "pane.tabs")} size="small" className={styles.tabs}>
+            {tabs.map((x) => (
+              <OverflowItem key={x.id} id={x.id} priority={x.id === tab ? 2 : 1}>
+                <Tab value={x.id} id={`ps-tab-${x.id}`} aria-controls={`ps-panel-${x.id}`} data-testid={`tab-${x.id}`}>
+                  {x.label}
+                </Tab>
+              </OverflowItem>
+            ))}
+          </TabList>
           <TabsMenu tabs={tabs} onSelect={choose} label={t(locale, "pane.tabs.more")} />
-        </TabList>
+        </div>
       </Overflow>
       {tabs.map((x) => (
         <div

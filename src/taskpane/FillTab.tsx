@@ -457,12 +457,19 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
       </Field>
       <div className={styles.row}>
         {/* The primary button is the next step: read, then write. */}
-        <Button appearance={loaded && changeCount > 0 ? "secondary" : "primary"} onClick={runRead} disabled={op.running} data-testid="run-fill">
+        <Button
+          appearance={loaded && changeCount > 0 ? "secondary" : "primary"}
+          data-appearance={loaded && changeCount > 0 ? "secondary" : "primary"}
+          onClick={runRead}
+          disabled={op.running}
+          data-testid="run-fill"
+        >
           {result ? t("pane.fill.reread") : t("pane.fill.run")}
         </Button>
         {result && (
           <Button
             appearance={loaded && changeCount > 0 ? "primary" : "secondary"}
+            data-appearance={loaded && changeCount > 0 ? "primary" : "secondary"}
             onClick={apply}
             disabled={op.running || changeCount === 0 || stale}
             data-testid="apply"

@@ -127,15 +127,53 @@ export async function axe(page: Page): Promise<AxeResult["violations"]> {
  * The real taskpane.html as Excel shows it: at the width of Excel's task pane, with the project's
  * fake Excel API served in place of Office.js from the CDN; resolves when the pane is ready.
  */
-export async function openTaskpaneInFakeExcel(browser: Browser, origin: string, webDir: string, officeJsDir: string): Promise<{ page: Page; watch: PageWatch }> {
+export async function openTaskpaneInFakeExcel(
+  browser: Browser,
+  origin: string,
+  webDir: string,
+  officeJsDir: string,
+  opts: { width?: number; height?: number; lang?: "ja" | "en" } = {},
+): Promise<{ page: Page; watch: PageWatch }> {
   const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 380, height: 900 });
+  await page.setViewportSize({ width: opts.width ?? 380, height: opts.height ?? 900 });
   page.setDefaultTimeout(15_000);
   const w = await watch(page, origin, officeJsDir);
   await page.route("https://appsforoffice.microsoft.com/lib/1/hosted/office.js", (r) =>
     r.fulfill({ path: path.join(webDir, "test-only/fake-office.js"), contentType: "text/javascript" }),
   );
-  await page.goto(`${origin}/taskpane.html`);
+  await page.goto(`${origin}/taskpane.html${opts.lang ? `?lang=${opts.lang}` : ""}`);
   await page.getByTestId("run-check").waitFor();
   return { page, watch: w };
+}
+
+/**
+ * Show a tab of the pane: its tab when it fits the pane's width, else through the tabs' overflow
+ * menu (「その他」), as a user of a narrow pane does.
+ */
+export async function openTab(page: Page, id: "check" | "fill" | "templates" | "compare"): Promise<void> {
+  const tab = page.getByTestId(`tab-${id}`);
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.getByTestId("tabs-more").click();
+    await page.getByTestId(`tab-menu-${id}`).click();
+  }
+  await page.locator(`#ps-panel-${id}:not([hidden])`).waitFor();
+}
+
+/** Nothing scrolls sideways: the page is no wider than the window. */
+export async function sideScroll(page: Page): Promise<{ scrollWidth: number; innerWidth: number }> {
+  return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+}
+
+/** Elements (by selector) whose box leaves the window sideways or whose text is cut off: their texts. */
+export async function clipped(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) return false; // not shown (another tab)
+        return r.left < -0.5 || r.right > window.innerWidth + 0.5 || e.scrollWidth > e.clientWidth + 1;
+      })
+      .map((e) => (e.textContent ?? "").slice(0, 80)),
+  );
 }

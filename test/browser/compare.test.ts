@@ -15,7 +15,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { compareWorkbooks } from "../../src/engine/compare";
 import { t } from "../../src/messages";
 import { ensureBuild } from "./build";
-import { axe, launch, screenshot, watch, type Browser, type PageWatch, openTaskpaneInFakeExcel } from "./browser";
+import { axe, launch, openTab, screenshot, watch, type Browser, type PageWatch, openTaskpaneInFakeExcel } from "./browser";
 import { makeFixture, SHEET } from "./fixture";
 import { MERGES, PERCENT_CELLS, ROWS } from "./layout";
 import { OFFICE_JS_DIR, serve, type TestServer } from "./server";
@@ -87,11 +87,11 @@ test("the compare tab fetches its chunk only when opened", async () => {
   const fetched: string[] = [];
   page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
   // Other tabs do not load it.
-  await page.getByTestId("tab-fill").click();
-  await page.getByTestId("tab-check").click();
+  await openTab(page, "fill");
+  await openTab(page, "check");
   expect(fetched.filter((p) => /compare\./.test(p))).toEqual([]);
   const chunk = page.waitForResponse((r) => /\/compare\.[0-9a-f]{8}\.js$/.test(new URL(r.url()).pathname));
-  await page.getByTestId("tab-compare").click();
+  await openTab(page, "compare");
   await page.getByTestId("compare-tab").waitFor();
   expect((await chunk).status()).toBe(200);
 });
@@ -189,7 +189,7 @@ describe("inside Excel: the real taskpane.html (the fake Excel API in place of O
       f.selection = { sheet: "チェック結果", ref: { top: 0, left: 0, bottom: 0, right: 0 } };
       f.activeSheet = "チェック結果";
     });
-    await p.getByTestId("tab-compare").click();
+    await openTab(p, "compare");
     await p.getByTestId("compare-file").setInputFiles({ name: "shisaku06_R6.xlsx", mimeType: xlsx, buffer: lastYear });
     const finding = p.locator(`[data-testid=compare-finding][data-rule="previous-mismatch"][data-cell="D6"][data-sheet="${SHEET}"]`);
     await finding.waitFor();

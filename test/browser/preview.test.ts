@@ -11,7 +11,7 @@ import { XlsxWorkbook } from "../../src/workbook/xlsx/adapter";
 import { analyzeWorkbook } from "../../src/engine";
 import { t } from "../../src/messages";
 import { ensureBuild } from "./build";
-import { axe, launch, screenshot, watch, type Browser, type PageWatch, openTaskpaneInFakeExcel } from "./browser";
+import { axe, launch, openTab, screenshot, watch, type Browser, type PageWatch, openTaskpaneInFakeExcel } from "./browser";
 import { makeFixture, SHEET } from "./fixture";
 import { OFFICE_JS_DIR, serve, type TestServer } from "./server";
 
@@ -145,7 +145,7 @@ test("the report goes to a new sheet チェック結果 (2), leaving the existin
 });
 
 test("Fill shows computed against written, Apply writes the mark, Download has it", async () => {
-  await page.getByTestId("tab-fill").click();
+  await openTab(page, "fill");
   await page.getByTestId("run-fill").click();
   const first = page.locator('[data-testid=indicator][data-row="6"]');
   await first.waitFor();
@@ -187,7 +187,7 @@ test("Revert puts back exactly what Apply replaced", async () => {
 });
 
 test("settings are saved in the workbook and change the computed rate", async () => {
-  await page.locator("[data-testid=settings] summary").click();
+  await page.getByTestId("settings-header").locator("button").click();
   await page.getByRole("radio", { name: /基準値からの進捗/ }).click();
   // (404 − 348) / (450 − 348) = 0.549
   await page.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-rate]', { hasText: "54.9%" }).waitFor();
@@ -197,7 +197,7 @@ test("settings are saved in the workbook and change the computed rate", async ()
 });
 
 test("テンプレート: the catalogue is listed and a template goes into a new sheet", async () => {
-  await page.getByTestId("tab-templates").click();
+  await openTab(page, "templates");
   await page.getByTestId("templates-tab").waitFor();
   // (Fluent puts a Radio's data-testid on its input.)
   const options = page.locator('input[type=radio][data-testid^="template-"]');
@@ -219,8 +219,8 @@ test("テンプレート: the catalogue is listed and a template goes into a new
 
 test("the pane switches to English", async () => {
   await page.getByTestId("language").click();
-  await page.getByTestId("tab-check").click();
-  await expect(page.getByTestId("run-check").textContent()).resolves.toBe("Run check");
+  await openTab(page, "check");
+  await expect(page.getByTestId("run-check").textContent()).resolves.toBe(t("en", "pane.check.rerun"));
   await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe("en");
   // The findings are checked again, so the engine's messages are in English too.
   await page
@@ -240,7 +240,7 @@ test("settings stored in the workbook that do not fit are rejected, with a messa
   const p = await browser.context.newPage();
   const w = await watch(p, server.origin, OFFICE_JS_DIR);
   await p.goto(`${server.origin}/preview.html?file=/fixtures/garbage-settings.xlsx`);
-  await p.getByTestId("tab-fill").click();
+  await openTab(p, "fill");
   const warn = p.getByTestId("settings-rejected");
   await warn.waitFor();
   await expect(warn.textContent()).resolves.toContain("既定の設定を使います");
@@ -382,7 +382,7 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
 
   test("Apply writes only G6 (○) in one undo step; Revert puts back exactly what it replaced", async () => {
     const before = await fake((f) => JSON.stringify(f.dump()));
-    await p.getByTestId("tab-fill").click();
+    await openTab(p, "fill");
     await p.getByTestId("run-fill").click();
     await expect(p.locator('[data-testid=indicator][data-row="6"] [data-testid=computed-mark]').textContent()).resolves.toBe("○");
     const undoBefore = await fake((f) => f.undoSteps);
@@ -427,7 +427,7 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
   });
 
   test("settings are saved in the document settings", async () => {
-    await p.locator("[data-testid=settings] summary").click();
+    await p.getByTestId("settings-header").locator("button").click();
     // (The switch shows the saved setting: it turns on once the save went through.)
     const cap = p.getByRole("switch", { name: /上限を 100%/ });
     await cap.click();
@@ -438,7 +438,7 @@ describe("inside Excel: the real taskpane.html on the project's fake Excel API (
   });
 
   test("cell-edit mode: the pane says so, retries, and goes through", async () => {
-    await p.getByTestId("tab-check").click();
+    await openTab(p, "check");
     await fake((f) => {
       f.editModeFailures = 3;
     });

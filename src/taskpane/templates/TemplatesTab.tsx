@@ -213,8 +213,12 @@ export function TemplatesView({ model, state, locale }: { model: TemplatesModel;
 /** Bring the confirmation into view and put the focus on its first answer. */
 function focusOnMount(el: HTMLButtonElement | null): void {
   if (!el) return;
-  el.scrollIntoView({ block: "nearest" });
   el.focus({ preventScroll: true });
+  // After layout: the whole question (title, cells, both answers) in view.
+  requestAnimationFrame(() => {
+    const bar = el.closest("[data-testid=confirm]") ?? el;
+    bar.scrollIntoView({ block: "nearest" });
+  });
 }
 
 /** The preview: the rendered cells as an HTML table (text only; styles from the template). */
