@@ -43,6 +43,7 @@ export class OoxmlPackage {
   private readonly encodings = new Map<string, DecodedPart>();
   /** Parsed documents of the parts read (dropped when a part's text changes). */
   private readonly docs = new Map<string, XmlDoc>();
+  private readonly relsCache = new Map<string, { xml: string; rels: Relationship[] }>();
   /** Parts whose text changed (or new parts). */
   private readonly changed = new Set<string>();
   private readonly removed = new Set<string>();
@@ -187,13 +188,17 @@ export class OoxmlPackage {
     const relsPart = sourcePart === "" ? "_rels/.rels" : relsPathOf(sourcePart);
     const xml = this.text(relsPart);
     if (!xml) return [];
+    const known = this.relsCache.get(relsPart);
+    if (known && known.xml === xml) return known.rels;
     this.doc(relsPart);
     const p = rootPrefix(xml);
-    return findAll(xml, p + "Relationship").map((e) => {
+    const rels = findAll(xml, p + "Relationship").map((e) => {
       const a = parseAttrs(e.tag);
       const external = a.TargetMode === "External";
       return { id: a.Id ?? "", type: a.Type ?? "", target: a.Target ?? "", part: external ? null : resolvePart(sourcePart, a.Target ?? "") };
     });
+    this.relsCache.set(relsPart, { xml, rels });
+    return rels;
   }
 
   /** Add a relationship; returns its id. */
