@@ -54,6 +54,7 @@ const ja = {
   "uncertain.noActualRow": "この指標には「実績値」の行が見つかりません",
   "uncertain.noYear": "当年度の列を決められません",
   "engine.listSeparator": "・",
+  "cli.fillNotFilled": "記入しません {sheet}!{cell}: {message}",
   "pane.rule.grade-mismatch": "評価の誤り",
   "pane.rule.grade-not-in-legend": "凡例にない評価",
 
@@ -770,6 +771,7 @@ const en: Record<MessageKey, string> = {
   "uncertain.noActualRow": "this indicator has no 実績値 (actual) row",
   "uncertain.noYear": "this year's column cannot be determined",
   "engine.listSeparator": " and ",
+  "cli.fillNotFilled": "Not filled {sheet}!{cell}: {message}",
   "pane.rule.grade-mismatch": "Wrong grade",
   "pane.rule.grade-not-in-legend": "Grade not in the legend",
 

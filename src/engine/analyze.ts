@@ -79,7 +79,38 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-export function analyzeSheet(sheet: SheetSnapshot, input?: EngineSettingsInput): SheetDetail {
+/**
+ * The sheet as far as it holds values: a merged area or a used range reaching far beyond the last
+ * value (`K1:XFD1048576`) adds nothing to read, so the rows and columns after the last value are not
+ * visited. (A merge is kept as its rectangle; nothing is expanded cell by cell.)
+ */
+export function dataExtent(sheet: SheetSnapshot): SheetSnapshot {
+  let rows = 0;
+  let cols = 0;
+  const v = sheet.values;
+  for (let r = Math.min(v.length, sheet.rowCount) - 1; r >= 0; r--) {
+    const row = v[r];
+    if (!row) continue;
+    if (rows === 0) {
+      for (let c = row.length - 1; c >= 0; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== "") { rows = r + 1; break; }
+    }
+    for (let c = row.length - 1; c >= cols; c--) if (row[c] !== null && row[c] !== undefined && row[c] !== "") { cols = c + 1; break; }
+  }
+  // a merge starting inside the data shows its value over its area: keep the area up to a sane bound
+  for (const m of sheet.merges) {
+    if (m.top < rows && m.left < cols) {
+      rows = Math.max(rows, Math.min(m.bottom + 1, rows + 50, sheet.rowCount));
+      cols = Math.max(cols, Math.min(m.right + 1, cols + 50, sheet.colCount));
+    }
+  }
+  rows = Math.min(rows, sheet.rowCount);
+  cols = Math.min(cols, sheet.colCount);
+  if (rows === sheet.rowCount && cols === sheet.colCount) return sheet;
+  return { ...sheet, rowCount: rows, colCount: cols };
+}
+
+export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput): SheetDetail {
+  const sheet = dataExtent(whole);
   const settings = settingsFor(sheet, input);
   const tables = recognizeTables(sheet);
   const legends = findLegends(sheet);
@@ -330,8 +361,10 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   let fillableCells = 0;
   const skipped: FillPlan["skipped"] = [];
   const locale = EngineSettings.parse(stripUndefined(input ?? {})).locale;
+  const notFilled = new FindingSink(locale);
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input);
+    if (d.tables.length > 0) tableFindings(notFilled, sheet, d, locale);
     const put = (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => {
       const { row, col } = parseA1(cell);
       if (getFormula(sheet, row, col)) {
@@ -379,7 +412,9 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
     }
   }
   const label = t(locale, "engine.fillLabel");
-  return { batch: { cells, label }, changes, fillableCells, skipped };
+  // only the findings about tables with cells to fill (a plan's list without marks is no loss)
+  const left = notFilled.findings.filter((f) => f.rule === "table-uncertain" || (f.rule === "table-missing-column" && f.severity === "warning"));
+  return { batch: { cells, label }, changes, fillableCells, skipped, notFilled: dedupe(left) };
 }
 
 function sameGradeCell(v: CellValue, grade: string): boolean {

@@ -90,4 +90,9 @@ export interface FillPlan {
   fillableCells: number;
   /** Cells that differ but are left alone because they hold a formula (the user's own calculation). */
   skipped: { sheet: string; cell: string; kind: "mark" | "rate" | "pace" | "grade"; reason: "formula"; after: string | number | null }[];
+  /**
+   * Tables (or indicators) left alone because they were not read with certainty or lack a column
+   * marks and rates need: the findings that say why (table-uncertain, table-missing-column).
+   */
+  notFilled: Finding[];
 }

@@ -43,12 +43,14 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     const plan = planFill(opened.snapshot, mergeSettings(opened.stored, settings));
     if (json) {
-      ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes, skipped: plan.skipped }, null, 2));
+      ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes, skipped: plan.skipped, notFilled: plan.notFilled.map((f) => ({ rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message })) }, null, 2));
     } else {
       for (const c of plan.changes) {
         ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || t(locale, "cli.emptyCell"), after: c.after === null ? t(locale, "cli.emptyCell") : typeof c.after === "number" ? `${(c.after * 100).toFixed(settingsDecimals(settings))}%` : c.after }));
       }
     }
+    // where the engine was unsure it wrote nothing: say where and why
+    if (!json) for (const f of plan.notFilled) ctx.stdout(t(locale, "cli.fillNotFilled", { sheet: f.sheet, cell: f.cell, message: f.message }));
     if (!json) for (const k of plan.skipped) ctx.stdout(t(locale, "cli.fillSkippedFormula", { sheet: k.sheet, cell: k.cell, after: typeof k.after === "number" ? `${(k.after * 100).toFixed(settingsDecimals(settings))}%` : String(k.after ?? "") }));
     if (dryRun) {
       if (!json) ctx.stdout(t(locale, "cli.dryRunNothingWritten", { count: plan.changes.length }));
