@@ -280,9 +280,15 @@ function readRows(sheet: SheetSnapshot, table: RecognizedTable, plan: ColumnPlan
   // this year: by the sheet's year (a 【令和７年度】 sheet reports 令和6年度), else the latest year filled
   let currentYear: number | null = null;
   if (allYears && !curWord && !prevWord) {
-    // one row per indicator: the columns are the years reported (the latest is this year's, even empty)
+    // one row per indicator: two columns are last year and this year (the latest is this year's,
+    // even empty); a row of years (令和4 … 令和8) runs into years not yet reported: the latest filled
     const years = ordered.map((c) => c.year!);
-    currentYear = pickCurrentYear(years, new Set(years), options.titleYear);
+    let filled = new Set(years);
+    if (ordered.length > 2) {
+      filled = new Set<number>();
+      for (const rec of table.records) for (const c of ordered) if (filledReading(read(sheet, rec, c))) filled.add(c.year!);
+    }
+    currentYear = pickCurrentYear(years, filled, options.titleYear);
   }
   const missing: TableReading["missing"] = [];
   if (plan.final.length === 0 && plan.yearTargets.length === 0) missing.push("target");
