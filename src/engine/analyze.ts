@@ -146,7 +146,7 @@ export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput):
   };
 }
 
-function computeResult(row: IndicatorRow, settings: EngineSettings, bands: Band[] | null = null, locale: Locale = "ja"): IndicatorResult {
+function computeResult(row: IndicatorRow, settings: EngineSettings, bands: Band[] | null = null, locale: Locale = "ja", missing: TableReading["missing"] = []): IndicatorResult {
   const ind = row.indicator;
   const mark = trendMark({
     current: ind.current.value,
@@ -202,7 +202,11 @@ function computeResult(row: IndicatorRow, settings: EngineSettings, bands: Band[
     grade,
     writtenGrade: row.grade?.value ?? null,
     series: { points },
-    uncertain: row.uncertain ? t(locale, row.uncertain.reason, row.uncertain.params ?? {}) : null,
+    uncertain: row.uncertain
+      ? t(locale, row.uncertain.reason, row.uncertain.params ?? {})
+      : missing.length > 0
+        ? t(locale, "rule.table-missing-column", { columns: missing.map((m) => t(locale, m === "target" ? "column.target" : "column.actual")).join(t(locale, "engine.listSeparator")) })
+        : null,
   };
 }
 
@@ -247,7 +251,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
     tableFindings(sink, sheet, d, locale);
     for (const row of d.indicatorRows) {
       const reading = d.readings.get(row.table);
-      const res = computeResult(row, d.settings, reading?.bands ?? null, locale);
+      const res = computeResult(row, d.settings, reading?.bands ?? null, locale, reading?.missing);
       indicators.push(res);
       checkIndicator(sink, {
         row,

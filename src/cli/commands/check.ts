@@ -7,7 +7,9 @@ const KIND_KEYS = new Set(["indicators", "progress", "programme", "projects", "m
 import type { CommandContext } from "../main";
 import { CliError, parseSettingsFlags } from "../open";
 import { checkPaths, reportFormat, writeReport } from "../batch";
-import { toFileResultJson, type FileResult } from "../../engine/report/types";
+import { toFileResultJson, type FileResult, type TableJson } from "../../engine/report/types";
+import { formatYear } from "../../engine/report/format";
+import type { Locale } from "../../messages";
 import type { CheckFileOptions } from "../check-file";
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
@@ -65,6 +67,25 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
   }
 }
 
+/** "A4:K16 の読み取り: A=指標名 E=基準値（令和3年度） …。当年度: 令和6年度" */
+export function tableReadingLines(x: TableJson, locale: Locale): string[] {
+  if (!x.columns) return [];
+  const role = (r: string) => {
+    const key = `role.${r}` as MessageKey;
+    const text = t(locale, key);
+    return text === key ? r : text;
+  };
+  const columns = x.columns
+    .map((c) => `${c.column}=${role(c.role)}${c.year !== null ? (locale === "ja" ? `（${formatYear(c.year, locale)}）` : ` (${formatYear(c.year, locale)})`) : ""}`)
+    .join(" ");
+  const labels = x.rowLabels ? ` ${x.rowLabels.column}=${role("label")}` : "";
+  const shape = x.shape === "row-group" && x.rowLabels ? t(locale, "cli.tableReadingShape.row-group", { labels: x.rowLabels.labels.map((l) => l.label).join("／") }) : "";
+  const current = x.currentYear ? t(locale, "cli.tableReadingCurrent", { year: formatYear(x.currentYear, locale) }) : "";
+  const out = [t(locale, "cli.tableReading", { range: x.range, shape, columns: columns + labels, current })];
+  if (x.uncertain) out.push(t(locale, "cli.tableReadingUncertain", { reason: x.uncertain }));
+  return out;
+}
+
 function printReadable(files: FileResult[], ctx: CommandContext, listIndicators: boolean): void {
   const { locale } = ctx;
   let errors = 0;
@@ -80,11 +101,15 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
       if (s.tables.length === 0) continue;
       const kind = (k: string) => (KIND_KEYS.has(k) ? t(locale, `templates.kind.${k}` as MessageKey) : k);
       ctx.stdout(t(locale, "cli.sheetTables", { sheet: s.name, tables: s.tables.map((x) => `${kind(x.kind)} ${x.range}`).join(t(locale, "cli.listSeparator")) }));
+      // say what was read: each indicator table's columns (role and year), for one file or --verbose
+      if (listIndicators) for (const x of s.tables) for (const line of tableReadingLines(x, locale)) ctx.stdout(line);
     }
     if (f.sheets.every((s) => s.tables.length === 0)) ctx.stdout(t(locale, "cli.noTables"));
+
     for (const i of listIndicators ? f.indicators : []) {
       const rate = i.achievementRate === null ? "－" : `${(i.achievementRate * 100).toFixed(1)}%`;
-      ctx.stdout(`    ${i.sheet}!${i.row}  ${i.trendMark}  ${rate}  ${i.name.replace(/\s*\n\s*/g, " ")}`);
+      const shown = i.uncertain ? t(locale, "cli.notFilledMark") : `${i.trendMark}  ${rate}`;
+      ctx.stdout(`    ${i.sheet}!${i.row}  ${shown}  ${i.name.replace(/\s*\n\s*/g, " ")}`);
     }
     // "No problems" only where tables were found and checked.
     if (f.issues.length === 0 && f.sheets.some((s) => s.tables.length > 0)) ctx.stdout(t(locale, "cli.noFindings"));
