@@ -120,7 +120,7 @@ describe("plansheet insert", () => {
     expect(value(snap, "施策06", "A8")).toBe("まちづくり指標");
     expect(value(snap, "施策06", "D8")).toBe("実績値\n（令和5年度）");
     expect(value(snap, "施策06", "B3")).toBe("福祉太郎");
-    expect(analyzeWorkbook(snap).sheets[0].tables).toEqual([{ kind: "indicators", sheet: "施策06", range: "A8:I8" }]);
+    expect(analyzeWorkbook(snap).sheets[0].tables).toMatchObject([{ kind: "indicators", sheet: "施策06", range: "A8:I8" }]);
   });
 
   test("the doors round trip: insert, type, `check --json` sees the table, `fill` writes mark and rate", async () => {
@@ -137,7 +137,7 @@ describe("plansheet insert", () => {
     fs.writeFileSync(typed, await wb.toBuffer());
     const check = await run("check", typed, "--json");
     const report = JSON.parse(check.out);
-    expect(report.files[0].sheets[0].tables).toEqual([{ kind: "indicators", range: "A8:I10" }]);
+    expect(report.files[0].sheets[0].tables).toMatchObject([{ kind: "indicators", range: "A8:I10" }]);
     expect(report.files[0].issues.map((f: { rule: string; cell: string }) => [f.rule, f.cell])).toEqual(
       expect.arrayContaining([["required-empty", "G9"], ["required-empty", "G10"]]),
     );
