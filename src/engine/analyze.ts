@@ -70,9 +70,15 @@ export interface SheetDetail {
 }
 
 /** Settings for a sheet: explicit ones win, then what the sheet says, then the defaults. */
-function settingsFor(sheet: SheetSnapshot, input: EngineSettingsInput | undefined): EngineSettings {
+function settingsFor(sheet: SheetSnapshot, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
   const stated = sheetRateStatement(sheet);
-  return EngineSettings.parse({ ...stated, ...stripUndefined(input ?? {}) });
+  if (!parsed) return EngineSettings.parse({ ...stated, ...stripUndefined(input ?? {}) });
+  // the input parsed once per workbook: what the sheet states fills only what the input leaves open
+  const given = input ?? {};
+  const out = { ...parsed };
+  if (stated.rateMethod !== undefined && given.rateMethod === undefined) out.rateMethod = stated.rateMethod;
+  if (stated.capRate !== undefined && given.capRate === undefined) out.capRate = stated.capRate;
+  return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
@@ -109,9 +115,9 @@ export function dataExtent(sheet: SheetSnapshot): SheetSnapshot {
   return { ...sheet, rowCount: rows, colCount: cols };
 }
 
-export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput): SheetDetail {
+export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput, parsed?: EngineSettings): SheetDetail {
   const sheet = dataExtent(whole);
-  const settings = settingsFor(sheet, input);
+  const settings = settingsFor(sheet, input, parsed);
   const tables = recognizeTables(sheet);
   const legends = findLegends(sheet);
   const trend = legends.find((l) => l.type === "trend");
@@ -188,8 +194,19 @@ function computeResult(row: IndicatorRow, settings: EngineSettings, bands: Band[
   const cur = points.find((p) => p.year === ind.current.year);
   const gradeRate = cur && cur.target !== null && cur.rate !== null ? cur.rate : rate;
   const grade = bands && row.grade && gradeRate !== null ? gradeOf(gradeRate, bands) : null;
+  // every key written out (same order as a spread): a spread followed by fifteen more keys makes
+  // V8 turn each result into a slow dictionary object
   return {
-    ...ind,
+    sheet: ind.sheet,
+    row: ind.row,
+    name: ind.name,
+    unit: ind.unit,
+    direction: ind.direction,
+    baseline: ind.baseline,
+    actuals: ind.actuals,
+    previous: ind.previous,
+    current: ind.current,
+    target: ind.target,
     trendMark: mark,
     achievementRate: rate,
     pace: settings.pace.enabled ? pace(ind, settings) : null,
@@ -241,10 +258,11 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   const indicators: IndicatorResult[] = [];
   const issues: Finding[] = [];
   const progressItems: WorkbookAnalysis["progressItems"] = [];
-  const locale = EngineSettings.parse(stripUndefined(input ?? {})).locale;
+  const parsed = EngineSettings.parse(stripUndefined(input ?? {}));
+  const locale = parsed.locale;
   const allProgress: ProgressRow[] = [];
   for (const sheet of snapshot.sheets) {
-    const d = analyzeSheet(sheet, input);
+    const d = analyzeSheet(sheet, input, parsed);
     const sink = new FindingSink(locale);
     sheets.push({ name: sheet.name, tables: d.tables.map((x) => tableInfo(sheet, x, d.readings.get(x), locale)) });
     const titleYear = sheetTitleYear(sheet);
@@ -364,10 +382,11 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   const changes: FillChange[] = [];
   let fillableCells = 0;
   const skipped: FillPlan["skipped"] = [];
-  const locale = EngineSettings.parse(stripUndefined(input ?? {})).locale;
+  const parsed = EngineSettings.parse(stripUndefined(input ?? {}));
+  const locale = parsed.locale;
   const notFilled = new FindingSink(locale);
   for (const sheet of snapshot.sheets) {
-    const d = analyzeSheet(sheet, input);
+    const d = analyzeSheet(sheet, input, parsed);
     if (d.tables.length > 0) tableFindings(notFilled, sheet, d, locale);
     const put = (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => {
       const { row, col } = parseA1(cell);

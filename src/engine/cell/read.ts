@@ -14,19 +14,34 @@ const DASHES = /[\u2212\u2015\u2010\u2011\u2012\u2013\u2014\uFF0D\uFE63\uFE58]/g
  * commas, parentheses and % become ASCII. Line breaks are kept; other runs of spaces become one.
  */
 export function normalizeText(input: string): string {
-  if (input.length <= 120) {
-    const hit = normalized.get(input);
-    if (hit !== undefined) return hit;
-    const out = normalizeUncached(input);
-    if (normalized.size >= 20000) normalized.clear();
-    normalized.set(input, out);
-    return out;
-  }
-  return normalizeUncached(input);
+  const hit = normalized.get(input);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(input);
+  remember(normalized, input, out);
+  return out;
 }
 
-/** Short texts repeat (headers, units, marks, years): their normal forms are kept. */
+/**
+ * Texts are read many times while a sheet is analysed (every rule looks at the same cells), and
+ * headers, units, marks and years repeat across sheets: the results of the pure functions of a text
+ * below are kept, up to a bound (about 4 M characters of keys in all; then they start afresh).
+ */
 const normalized = new Map<string, string>();
+const compacted = new Map<string, string>();
+const readings = new Map<string, CellReading>();
+let cachedChars = 0;
+const CACHE_CHARS = 4_000_000;
+
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cachedChars += key.length + 16;
+  if (cachedChars > CACHE_CHARS) {
+    normalized.clear();
+    compacted.clear();
+    readings.clear();
+    cachedChars = key.length + 16;
+  }
+  cache.set(key, value);
+}
 
 function normalizeUncached(input: string): string {
   if (/^[\x21-\x7e]*$/.test(input)) return input; // plain ASCII without spaces: nothing to do
@@ -73,7 +88,11 @@ export function normalizeForReading(input: string): string {
 
 /** Text without any white space or line breaks (for comparing header and item texts). */
 export function compactText(input: string): string {
-  return normalizeText(input).replace(/\s+/g, "");
+  const hit = compacted.get(input);
+  if (hit !== undefined) return hit;
+  const out = normalizeText(input).replace(/\s+/g, "");
+  remember(compacted, input, out);
+  return out;
 }
 
 /** A cell value as display text (numbers as written by JS; errors as their code). */
@@ -239,7 +258,15 @@ export function readValueCell(v: CellValue): CellReading {
     return { kind: "number", text: String(v), value: v, unit: null, year: null, numberAsText: false };
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v), year: null };
-  const raw = v;
+  // a reading depends on the text alone: kept (callers never change a reading, they copy it)
+  const hit = readings.get(v);
+  if (hit !== undefined) return hit;
+  const out = readText(v);
+  remember(readings, v, out);
+  return out;
+}
+
+function readText(raw: string): CellReading {
   const s = normalizeForReading(raw);
   if (s === "") return { kind: "empty", text: "" };
   if (/^#(DIV\/0!|N\/A|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(s)) {

@@ -357,7 +357,7 @@ function readRows(sheet: SheetSnapshot, table: RecognizedTable, plan: ColumnPlan
       if (indicator.current.year === null) indicator.current = { ...indicator.current, year: currentYear };
       if (indicator.previous.year === null && previousCell) indicator.previous = { ...indicator.previous, year: currentYear - 1 };
     }
-    const uncertain = plan.uncertain ?? (missing.length ? null : null);
+    const uncertain = plan.uncertain;
     out.push({
       indicator,
       table,

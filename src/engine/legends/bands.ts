@@ -4,7 +4,7 @@
  *   ◎：100%以上 ○：80%以上100%未満 △：80%未満
  * Full-width or half-width, any bands. A sheet's bands are its own.
  */
-import { toA1 } from "../model/grid";
+import { eachLongText, toA1 } from "../model/grid";
 import type { SheetSnapshot } from "../model/snapshot";
 
 export interface Band {
@@ -58,16 +58,10 @@ export function parseBandLegend(text: string): Band[] | null {
 /** The band legends printed on a sheet. */
 export function findBandLegends(sheet: SheetSnapshot): BandLegend[] {
   const out: BandLegend[] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || v.length < 6) continue;
-      const bands = parseBandLegend(v);
-      if (bands) out.push({ cell: toA1(r, c), row: r, col: c, text: v, bands });
-    }
-  }
+  eachLongText(sheet, (v, r, c) => {
+    const bands = parseBandLegend(v);
+    if (bands) out.push({ cell: toA1(r, c), row: r, col: c, text: v, bands });
+  });
   return out;
 }
 

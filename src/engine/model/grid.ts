@@ -104,6 +104,18 @@ export function rowHasMerge(sheet: SheetSnapshot, row: number): boolean {
   return sheet.merges.length > 0 && mergeIndex(sheet.merges).has(row);
 }
 
+/** Each text cell of a sheet long enough to be a legend or a note (6 characters or more), in reading order. */
+export function eachLongText(sheet: SheetSnapshot, visit: (text: string, row: number, col: number) => void): void {
+  for (let r = 0; r < sheet.rowCount; r++) {
+    const row = sheet.values[r];
+    if (!row) continue;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v === "string" && v.length >= 6) visit(v, r, c);
+    }
+  }
+}
+
 export function isErrorValue(v: CellValue): v is { error: string } {
   return typeof v === "object" && v !== null && "error" in v;
 }

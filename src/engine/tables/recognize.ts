@@ -4,7 +4,7 @@
  * headers, legend rows and page titles in the middle (a printed table repeats them).
  */
 import { cellText, compactText, normalizeText, readValueCell } from "../cell/read";
-import { getCell, mergeAt, rangeToA1, rowHasMerge, toA1 } from "../model/grid";
+import { eachLongText, getCell, mergeAt, rangeToA1, rowHasMerge, toA1 } from "../model/grid";
 import type { CellValue, RangeRef, SheetSnapshot } from "../model/snapshot";
 import type { TableKind } from "../model/findings";
 import { classifyHeader, isYearOnly, rowLabel, tickWord, yearHeader, type Role, type YearTag } from "./headers";
@@ -725,25 +725,19 @@ function findLabelColumn(sheet: SheetSnapshot, headerBottom: number, l: number, 
 /** Find the legends printed on a sheet. */
 export function findLegends(sheet: SheetSnapshot): LegendInfo[] {
   const out: LegendInfo[] = [];
-  for (let r = 0; r < sheet.rowCount; r++) {
-    const row = sheet.values[r];
-    if (!row) continue;
-    for (let c = 0; c < row.length; c++) {
-      const v = row[c];
-      if (typeof v !== "string" || v.length < 6) continue;
-      const type = legendOf(v);
-      if (!type) continue;
-      const s = normalizeText(v);
-      let marks: string[] = [];
-      if (type === "evaluation") {
-        marks = [...s.matchAll(/「([^」]{1,2})」/g)].map((m) => m[1]);
-      } else {
-        marks = [...s.matchAll(/(?:^|[\s※　])([^\s:：※]{1})\s*[:：]/g)].map((m) => m[1]);
-      }
-      marks = marks.map((m) => (m === "-" ? "－" : m));
-      if (marks.length) out.push({ type, marks: [...new Set(marks)], cell: toA1(r, c), text: v });
+  eachLongText(sheet, (v, r, c) => {
+    const type = legendOf(v);
+    if (!type) return;
+    const s = normalizeText(v);
+    let marks: string[] = [];
+    if (type === "evaluation") {
+      marks = [...s.matchAll(/「([^」]{1,2})」/g)].map((m) => m[1]);
+    } else {
+      marks = [...s.matchAll(/(?:^|[\s※　])([^\s:：※]{1})\s*[:：]/g)].map((m) => m[1]);
     }
-  }
+    marks = marks.map((m) => (m === "-" ? "－" : m));
+    if (marks.length) out.push({ type, marks: [...new Set(marks)], cell: toA1(r, c), text: v });
+  });
   return out;
 }
 
