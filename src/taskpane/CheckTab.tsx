@@ -232,7 +232,12 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
           {(fixable.length > 0 || undoStack.length > 0 || result.findings.length > 0) && (
             <div className={styles.row}>
               {fixable.length > 0 && (
-                <Button onClick={() => applyFixes(fixable.map((f) => f.fix!))} disabled={op.running} data-testid="fix-all">
+                <Button
+                  appearance="primary"
+                  onClick={() => applyFixes(fixable.map((f) => f.fix!))}
+                  disabled={op.running}
+                  data-testid="fix-all"
+                >
                   {t("pane.check.fixAll", { count: fixable.length })}
                 </Button>
               )}

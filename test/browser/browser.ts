@@ -151,11 +151,29 @@ export async function openTaskpaneInFakeExcel(
  * menu (「その他」), as a user of a narrow pane does.
  */
 export async function openTab(page: Page, id: "check" | "fill" | "templates" | "compare"): Promise<void> {
+  // The selected tab is always shown; the others are measured against the pane's width first.
+  await page.getByRole("tab", { selected: true }).waitFor();
   const tab = page.getByTestId(`tab-${id}`);
-  if (await tab.isVisible()) await tab.click();
-  else {
-    await page.getByTestId("tabs-more").click();
-    await page.getByTestId(`tab-menu-${id}`).click();
+  const item = page.getByTestId(`tab-menu-${id}`);
+  for (let i = 0; ; i++) {
+    if (await tab.isVisible()) {
+      await tab.click();
+      break;
+    }
+    const more = page.getByTestId("tabs-more");
+    if (await more.isVisible()) {
+      await more.click();
+      try {
+        await item.waitFor({ timeout: 3000 });
+        await item.click();
+        break;
+      } catch (e) {
+        if (i >= 5) throw e;
+        await page.keyboard.press("Escape");
+      }
+    }
+    if (i >= 5) throw new Error(`tab ${id} neither shown nor in the overflow menu`);
+    await page.waitForTimeout(200);
   }
   await page.locator(`#ps-panel-${id}:not([hidden])`).waitFor();
 }

@@ -9,7 +9,12 @@ import * as path from "path";
 import { gzipSync } from "zlib";
 import { ensureBuild, pageScripts, ROOT } from "./build";
 
-const BUDGET = 250 * 1024;
+/**
+ * 235 KiB: the first scripts measured 227 KiB once 推移・達成率, テンプレート, 前年度比較 and the tabs'
+ * overflow menu became chunks fetched on demand. (Lower needs the engine's zod schemas in zod/mini
+ * and one language's messages only in the first chunk.)
+ */
+const BUDGET = 235 * 1024;
 const OFFICE_CDN = "https://appsforoffice.microsoft.com";
 
 /** Strings only an .xlsx library carries: exceljs/JSZip names, pako's and fflate's inflate messages, our zip and XML code. */
@@ -41,7 +46,7 @@ function lazyScripts(dir: string): string[] {
     .filter((f) => !initial.has(f));
 }
 
-test("the task pane's first scripts are at most 250 KiB gzip", () => {
+test("the task pane's first scripts are at most 235 KiB gzip", () => {
   const scripts = pageScripts(dir, "taskpane.html");
   expect(scripts.length).toBeGreaterThan(0);
   let total = 0;
@@ -51,7 +56,7 @@ test("the task pane's first scripts are at most 250 KiB gzip", () => {
     total += gz;
     console.log(`${path.basename(f)}: ${(raw / 1024).toFixed(1)} KiB raw, ${(gz / 1024).toFixed(1)} KiB gzip`);
   }
-  console.log(`taskpane total: ${(total / 1024).toFixed(1)} KiB gzip (budget 250 KiB)`);
+  console.log(`taskpane total: ${(total / 1024).toFixed(1)} KiB gzip (budget ${BUDGET / 1024} KiB)`);
   for (const f of lazyScripts(dir)) {
     console.log(`on demand: ${path.basename(f)}: ${(gzipSync(fs.readFileSync(f), { level: 9 }).length / 1024).toFixed(1)} KiB gzip`);
   }

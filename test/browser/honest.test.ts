@@ -78,7 +78,7 @@ describe("a sheet without a table", () => {
   test("チェック says 「表が見つかりません」, never 「問題は見つかりませんでした」", async () => {
     await onSheet(OTHER);
     await p.getByTestId("run-check").click();
-    const none = p.getByTestId("no-tables");
+    const none = p.getByTestId("check-tab").getByTestId("no-tables");
     await none.waitFor();
     await expect(none.textContent()).resolves.toContain("表が見つかりません");
     await expect(none.textContent()).resolves.toContain(OTHER);
@@ -89,7 +89,7 @@ describe("a sheet without a table", () => {
   test("推移・達成率 says so too", async () => {
     await openTab(p, "fill");
     await p.getByTestId("run-fill").click();
-    const none = p.getByTestId("no-tables");
+    const none = p.getByTestId("fill-tab").getByTestId("no-tables");
     await none.waitFor();
     await expect(none.textContent()).resolves.toContain("表が見つかりません");
     expect(await p.getByTestId("indicator").count()).toBe(0);
@@ -106,7 +106,7 @@ describe("an indicator table without its 目標値 column", () => {
     expect(expected.map((f) => f.rule)).toContain("table-missing-column");
     await fake((f) => f.setCell("施策06", "F4", null));
     await p.getByTestId("run-check").click();
-    const box = p.getByTestId("structure");
+    const box = p.getByTestId("check-tab").getByTestId("structure");
     await box.waitFor();
     const shown = await p.getByTestId("structure-finding").evaluateAll((els) => els.map((e) => `${e.getAttribute("data-rule")}@${e.getAttribute("data-cell")}`));
     expect(shown).toEqual(expected.map((f) => `${f.rule}@${f.cell}`));
@@ -196,12 +196,12 @@ describe("results elsewhere after Apply", () => {
     await p.getByTestId("apply").click();
     await p.getByTestId("revert").waitFor();
     await openTab(p, "check");
-    await p.getByTestId("stale").waitFor();
+    await p.getByTestId("check-tab").getByTestId("stale").waitFor();
     expect(await finding.getByTestId("fix").isDisabled()).toBe(true);
     expect(await p.getByTestId("fix-all").count()).toBe(0);
     await screenshot(p, "honest-stale.png");
     await p.getByTestId("stale-rerun").click();
-    await p.getByTestId("stale").waitFor({ state: "detached" });
+    await p.getByTestId("check-tab").getByTestId("stale").waitFor({ state: "detached" });
     // G6 was written by Apply: its finding is gone.
     expect(await finding.count()).toBe(0);
   });
