@@ -5,7 +5,8 @@
 import type { Locale } from "../messages";
 import type { EngineSettingsInput } from "../engine/model/indicator";
 import { checkWorkbook } from "../engine";
-import { fileResultOf, type FileResult } from "../engine/report/types";
+import type { FileResult } from "../engine/report/types";
+import { applyStoredAcknowledgements } from "./commands/ack";
 import { fileErrorMessage, mergeSettings, openWorkbook } from "./open";
 
 export interface CheckFileOptions {
@@ -21,5 +22,6 @@ export async function checkFile(file: string, options: CheckFileOptions): Promis
     return { file, error: fileErrorMessage(e, file, options.locale), sheets: [], indicators: [], issues: [] };
   }
   const settings = mergeSettings(opened.stored, { ...options.settings, locale: options.locale });
-  return fileResultOf(file, checkWorkbook(opened.snapshot, settings));
+  // findings acknowledged in the workbook (plansheet.acknowledgements) are kept apart
+  return applyStoredAcknowledgements(file, opened, checkWorkbook(opened.snapshot, settings), settings, options.locale);
 }

@@ -19,6 +19,8 @@ const commands: Record<string, () => Command> = {
   compare: () => require("./commands/compare").run,
   templates: () => require("./commands/templates").runList,
   insert: () => require("./commands/templates").runInsert,
+  ack: () => require("./commands/ack").run,
+  export: () => require("./commands/export").run,
 };
 
 export function detectLocale(args: string[]): { locale: Locale; rest: string[] } {

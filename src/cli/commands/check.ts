@@ -7,15 +7,17 @@ const KIND_KEYS = new Set(["indicators", "progress", "programme", "projects", "m
 import type { CommandContext } from "../main";
 import { CliError, parseSettingsFlags } from "../open";
 import { checkPaths, reportFormat, writeReport } from "../batch";
-import { toFileResultJson, type FileResult, type TableJson } from "../../engine/report/types";
+import { toFileResultJson, type TableJson } from "../../engine/report/types";
 import { formatYear } from "../../engine/report/format";
 import type { Locale } from "../../messages";
 import type { CheckFileOptions } from "../check-file";
+import { ackJson, acknowledgedLines, countedIssues, lapsedNote, type AckFileResult } from "./ack";
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { locale } = ctx;
   let json = false;
   let verbose = false;
+  let strict = false;
   let report: string | null = null;
   const inputs: string[] = [];
   let settingsArgs: string[];
@@ -26,6 +28,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       const a = settingsArgs[i];
       if (a === "--json") json = true;
       else if (a === "--verbose" || a === "-v") verbose = true;
+      else if (a === "--strict") strict = true;
       else if (a === "--report" || a.startsWith("--report=")) {
         report = a.includes("=") ? a.slice(a.indexOf("=") + 1) : settingsArgs[++i];
         if (!report) throw new CliError(t(locale, "cli.missingArgument", { what: "--report" }));
@@ -43,9 +46,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     });
     for (const d of result.emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
     const files = result.files;
-    if (json) ctx.stdout(JSON.stringify({ files: files.map(toFileResultJson) }, null, 2));
+    if (json) ctx.stdout(JSON.stringify({ files: files.map((f) => ackJson(f, toFileResultJson(f))) }, null, 2));
     // the indicators of each file are listed for one file, or with --verbose (a folder lists findings)
-    else printReadable(files, ctx, verbose || files.length === 1);
+    else printReadable(files, ctx, verbose || files.length === 1, strict);
     if (report) {
       try {
         await writeReport(report, files, locale);
@@ -56,7 +59,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       if (!json) ctx.stdout(t(locale, "cli.reportWritten", { file: report }));
     }
     if (files.length === 0 || files.every((f) => f.error)) return 2;
-    return files.some((f) => f.issues.some((i) => i.severity === "error")) ? 1 : 0;
+    // acknowledged findings (確認済み) count only with --strict
+    return files.some((f) => countedIssues(f, strict).some((i) => i.severity === "error")) ? 1 : 0;
   } catch (e) {
     if (e instanceof CliError) {
       ctx.stderr(e.message);
@@ -86,7 +90,7 @@ export function tableReadingLines(x: TableJson, locale: Locale): string[] {
   return out;
 }
 
-function printReadable(files: FileResult[], ctx: CommandContext, listIndicators: boolean): void {
+function printReadable(files: AckFileResult[], ctx: CommandContext, listIndicators: boolean, strict = false): void {
   const { locale } = ctx;
   let errors = 0;
   let warnings = 0;
@@ -118,7 +122,10 @@ function printReadable(files: FileResult[], ctx: CommandContext, listIndicators:
       else if (i.severity === "warning") warnings++;
       else infos++;
       ctx.stdout(`  [${t(locale, `cli.severity.${i.severity}`)}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
+      const lapsed = lapsedNote(f, i, locale);
+      if (lapsed) ctx.stdout(lapsed);
     }
+    for (const line of acknowledgedLines(f, locale, strict)) ctx.stdout(line);
   }
   // A file that could not be read was not checked: never summed up as "0 errors".
   const unreadable = files.filter((f) => f.error).length;
