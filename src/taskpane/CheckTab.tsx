@@ -19,7 +19,10 @@ import type { EngineSettings } from "../engine/model/indicator";
 import type { CellEdit, UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, useOperation } from "./operation";
-import { readAndAnalyze } from "./engine";
+import { engineInput, readAndAnalyze } from "./engine";
+import { readAckStore, removeAck, saveAck, sortWithAcks, type AckState } from "./ack/acks";
+import { AckButton, AcknowledgedList, LapsedNote } from "./ack/AckControls";
+import { SaveOpenDataButton } from "./opendata/SaveOpenData";
 import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
 import type { PaneHost } from "./types";
 import { countBySeverity, FindingGroups, groupFindings, SEVERITIES, SEVERITY_COLOR } from "./FindingGroups";
@@ -48,6 +51,8 @@ interface CheckResult {
   fallbackToAll: boolean;
   /** The workbook's revision the result was computed at. */
   revision: number;
+  /** Findings acknowledged in the workbook (確認済み), kept apart from `findings`. */
+  ack: AckState;
 }
 
 export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineSettings; visible?: boolean }) {
@@ -70,7 +75,10 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       const fallbackToAll = scopeNow === "sheet" && (active === null || !names.includes(active));
       const all = scopeNow === "all" || fallbackToAll;
       const sheets = all ? names : [active!];
-      const findings = all ? analysis.issues : analysis.issues.filter((f) => f.sheet === active);
+      const scoped = all ? analysis.issues : analysis.issues.filter((f) => f.sheet === active);
+      // acknowledged findings (plansheet.acknowledgements) are listed apart and not counted
+      const acks = sortWithAcks(snapshot, scoped, engineInput(settings), await readAckStore(host.port));
+      const findings = acks.open;
       const tablesOf = (s: string) => analysis.sheets.find((x) => x.name === s)?.tables.length ?? 0;
       const r: CheckResult = {
         findings: sortFindings(findings, names),
@@ -82,6 +90,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
         scopeAll: all,
         fallbackToAll,
         revision,
+        ack: acks.state,
       };
       setResult(r);
       setSelected(null);
@@ -133,6 +142,24 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       op.setNotice(revertNotice(report, "pane.check.undone"));
     });
 
+  const acknowledgeFinding = (f: Finding, reason: string, by: string) =>
+    op.run(async (step) => {
+      if (!result) return;
+      await step("pane.progress.writing");
+      await saveAck(host.port, result.ack, f, reason, by);
+      await check(step, result.scopeAll ? "all" : scope);
+      op.setNotice({ intent: "success", key: "pane.ack.saved", params: { cell: `${f.sheet}!${f.cell}` } });
+    }).then(() => undefined);
+
+  const unacknowledgeFinding = (f: Finding) =>
+    op.run(async (step) => {
+      if (!result) return;
+      await step("pane.progress.writing");
+      await removeAck(host.port, result.ack, f);
+      await check(step, result.scopeAll ? "all" : scope);
+      op.setNotice({ intent: "success", key: "pane.ack.removed", params: { cell: `${f.sheet}!${f.cell}` } });
+    });
+
   const writeReport = () =>
     op.run(async (step) => {
       if (!result) return;
@@ -176,6 +203,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
         <Button appearance={result && !stale ? "secondary" : "primary"} onClick={runCheck} disabled={op.running} data-testid="run-check">
           {result ? t("pane.check.rerun") : t("pane.check.run")}
         </Button>
+        <SaveOpenDataButton port={host.port} op={op} />
       </div>
       <OperationStatus op={op} />
       {result && (
@@ -258,11 +286,17 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
             selected={selected}
             onSelect={select}
             testId="finding"
-            detail={(f) => (f.expected !== null || f.actual !== null ? <FindingDetail f={f} t={t} locale={locale} decimals={settings.rateDecimals} /> : null)}
+            detail={(f) => {
+              const d = f.expected !== null || f.actual !== null ? <FindingDetail f={f} t={t} locale={locale} decimals={settings.rateDecimals} /> : null;
+              const lapsed = result.ack.lapsed.get(f);
+              return lapsed ? <>{d}<LapsedNote ack={lapsed} /></> : d;
+            }}
             actions={(f) => {
               const fixes = fixesOf(f);
-              if (fixes.length === 0) return null;
+              const ackButton = result.ack.error ? null : <AckButton finding={f} disabled={op.running || stale} onSave={(reason, by) => acknowledgeFinding(f, reason, by)} />;
+              if (fixes.length === 0) return ackButton;
               return (
+                <>
                 <span className={styles.fixes}>
                   {fixes.map((edit, i) => {
                     const value = fixText(f, edit, locale);
@@ -280,9 +314,17 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
                     );
                   })}
                 </span>
+                {ackButton}
+                </>
               );
             }}
           />
+          {result.ack.error && (
+            <MessageBar intent="warning" layout="multiline" data-testid="ack-unreadable">
+              <MessageBarBody>{t("pane.ack.storeUnreadable", result.ack.error)}</MessageBarBody>
+            </MessageBar>
+          )}
+          <AcknowledgedList items={result.ack.acknowledged} disabled={op.running || stale} onRemove={unacknowledgeFinding} onSelect={select} />
         </>
       )}
     </div>
