@@ -550,9 +550,9 @@ const ja = {
   "report.compareTwoFiles": "前年度と今年度の2つのファイル",
   "report.compareOrder": "注意: {last}（{lastYear}の実績）が {current}（{currentYear}の実績）より新しいか同じ年度です。前年度のファイルを先に、今年度のファイルを後に指定してください。",
   // ---- acknowledged findings (確認済み) and open-data export (issue 14) -------------------------
-  "ack.reasonEmpty": "確認済みにする理由を入力してください。",
+  "ack.reasonEmpty": "{file} {cell}: 確認済みにする理由を --reason で指定してください。何も書き込んでいません。",
   "ack.reasonTooLong": "{file} {cell}: 理由が長すぎます（{length} 文字）。{max} 文字以内にしてください。何も書き込んでいません。",
-  "ack.byTooLong": "確認者の名前が長すぎます。100 文字以内にしてください。何も書き込んでいません。",
+  "ack.byTooLong": "{file} {cell}: 確認者の名前が長すぎます。100 文字以内にしてください。何も書き込んでいません。",
   "ack.storeUnreadable": "{file}: ブックに保存された確認済みの記録（{key}）を読めません（{path}: {reason}）。確認済みの指摘はないものとして表示しています。",
   "ack.storeUnreadableNothingWritten": "{file}: ブックに保存された確認済みの記録（{key}）を読めません（{path}: {reason}）。記録を失わないよう、何も書き込んでいません。",
   "ack.findingNotFound": "{file}: {cell} に {rule} の指摘はありません。何も書き込んでいません（plansheet check で指摘のセルとルールを確認してください）。",
@@ -1140,9 +1140,9 @@ const en: Record<MessageKey, string> = {
   "office.readTooLarge": "Row {row} of sheet \"{sheet}\" is too large to read from Excel. Shorten its longest cells or split the sheet.",
   "office.settingsSaveFailed": "The settings could not be saved in the workbook ({reason}). Check that it is not read-only.",
   // ---- acknowledged findings and open-data export (issue 14) ----------------------------------
-  "ack.reasonEmpty": "Give the reason for acknowledging the finding.",
+  "ack.reasonEmpty": "{file} {cell}: give the reason with --reason. Nothing was written.",
   "ack.reasonTooLong": "{file} {cell}: the reason is too long ({length} characters). Keep it to {max} characters. Nothing was written.",
-  "ack.byTooLong": "The name is too long. Keep it to 100 characters. Nothing was written.",
+  "ack.byTooLong": "{file} {cell}: the name is too long. Keep it to 100 characters. Nothing was written.",
   "ack.storeUnreadable": "{file}: the acknowledgements stored in the workbook ({key}) cannot be read ({path}: {reason}). Shown as if none were acknowledged.",
   "ack.storeUnreadableNothingWritten": "{file}: the acknowledgements stored in the workbook ({key}) cannot be read ({path}: {reason}). Nothing was written, so nothing is lost.",
   "ack.findingNotFound": "{file}: there is no {rule} finding at {cell}. Nothing was written (plansheet check lists the findings' cells and rules).",
