@@ -133,7 +133,7 @@ export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput, 
     // the band legend printed nearest to the table grades its 評価 column
     const band = nearestBandLegend(bandLegends, x.range.top, x.range.bottom);
     const reading = readIndicatorTable(sheet, x, { evaluationAsTrend, titleYear, gradeLegend: Boolean(band) });
-    readings.set(x, { ...reading, bands: band ? band.bands : null, bandCell: band ? band.cell : null });
+    readings.set(x, Object.assign(reading, { bands: band ? band.bands : null, bandCell: band ? band.cell : null }));
     indicatorRows.push(...reading.rows);
   }
   const progressRows = tables
@@ -388,7 +388,7 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input, parsed);
     if (d.tables.length > 0) tableFindings(notFilled, sheet, d, locale);
-    const put = (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => {
+    const put = (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string, points?: boolean) => {
       const { row, col } = parseA1(cell);
       if (getFormula(sheet, row, col)) {
         skipped.push({ sheet: sheet.name, cell, kind, reason: "formula", after });
@@ -397,7 +397,18 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
       const edit: CellEdit = { sheet: sheet.name, cell, value: after };
       if (numberFormat) edit.numberFormat = numberFormat;
       cells.push(edit);
-      changes.push({ sheet: sheet.name, cell, kind, before, after });
+      const change: FillChange = { sheet: sheet.name, cell, kind, before, after };
+      if (points) change.points = true;
+      changes.push(change);
+    };
+    // grades are written as the table writes them: half-width (A) where its 評価 cells are, else as the legend prints them (Ａ)
+    const halfWidth = new Map<RecognizedTable, boolean>();
+    const gradeText = (row: IndicatorRow, g: string) => {
+      if (!halfWidth.has(row.table)) {
+        const written = d.indicatorRows.filter((x) => x.table === row.table).flatMap((x) => [x.grade, ...x.points.map((p) => p.grade)]).map((c) => (c && typeof c.value === "string" ? c.value.trim() : "")).filter(Boolean);
+        halfWidth.set(row.table, written.length > 0 && written.every((w) => /^[\x21-\x7e]+$/.test(w)));
+      }
+      return halfWidth.get(row.table) ? g.normalize("NFKC") : g;
     };
     for (const row of d.indicatorRows) {
       const reading = d.readings.get(row.table);
@@ -427,11 +438,11 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
         }
         if (pt?.grade && p.grade !== null) {
           fillableCells++;
-          if (!sameGradeCell(pt.grade.value, p.grade)) put(pt.grade.cell, "grade", pt.grade.value, p.grade);
+          if (!sameGradeCell(pt.grade.value, p.grade)) put(pt.grade.cell, "grade", pt.grade.value, gradeText(row, p.grade));
         }
       }
       // the 評価 cell graded by the sheet's band legend
-      if (row.grade && res.grade !== null && !sameGradeCell(row.grade.value, res.grade)) put(row.grade.cell, "grade", row.grade.value, res.grade);
+      if (row.grade && res.grade !== null && !sameGradeCell(row.grade.value, res.grade)) put(row.grade.cell, "grade", row.grade.value, gradeText(row, res.grade));
     }
   }
   const label = t(locale, "engine.fillLabel");
@@ -450,7 +461,7 @@ function planRate(
   cell: ReadCell,
   computed: number | null,
   settings: EngineSettings,
-  put: (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string) => void,
+  put: (cell: string, kind: FillChange["kind"], before: CellValue, after: string | number, numberFormat?: string, points?: boolean) => void,
   dashWhenUnknown: boolean,
 ): void {
   const decimals = settings.rateDecimals;
@@ -468,7 +479,9 @@ function planRate(
   else if (points) same = w !== null && Math.abs(w.value * 100 - (after as number)) < 1e-9;
   else same = typeof cell.value === "number" && Math.abs(cell.value - computed) < 1e-9 && isPercentFormat(getNumberFormat(sheet, r, c));
   if (same) return;
-  put(cell.cell, "rate", cell.value, after, typeof after === "number" && !points ? fmt : undefined);
+  // percentage points (89.8) keep the column's own format, or get one decimal format like it
+  const pointsFmt = getNumberFormat(sheet, r, c) ? undefined : decimals > 0 ? `0.${"0".repeat(decimals)}` : "0";
+  put(cell.cell, "rate", cell.value, after, typeof after === "number" ? (points ? pointsFmt : fmt) : undefined, points);
 }
 
 export { formatRate };

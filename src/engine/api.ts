@@ -79,6 +79,8 @@ export interface FillChange {
   sheet: string;
   cell: string;
   kind: "mark" | "rate" | "pace" | "grade";
+  /** A rate written in percentage points (89.8), not as a fraction. */
+  points?: boolean;
   before: CellValue;
   after: string | number | null;
 }

@@ -92,3 +92,85 @@ test("a programme table right after the legend is not read as indicators", () =>
   expect(a.issues.filter((f) => f.severity !== "info").map((f) => [f.rule, f.cell])).toEqual([["vocabulary", "C8"]]);
   expect(plan.changes).toEqual([]);
 });
+
+// ── found by a review on layouts nobody here had seen (each hand-worked) ───────────────────────
+
+test("a 事業費 table right under the indicators (no blank row) is not read and not written", () => {
+  const { a, plan } = run([
+    ["成果指標", "単位", "基準値（令和3年度）", "実績値（令和5年度）", "実績値（令和6年度）", "目標値（令和8年度）", "指標の推移", "達成率"],
+    ["講座参加者数", "人", 800, 950, 1020, 1200, null, null],
+    ["区分", "単位", "令和3年度決算", "令和4年度決算", "令和5年度決算", "令和6年度決算", "令和7年度予算", "令和8年度計画"],
+    ["事業費（千円）", "千円", 12000, 12500, 13000, 13200, 15000, 15500],
+    ["うち一般財源（千円）", "千円", 8000, 8200, 8500, 8800, 9600, 9800],
+  ]);
+  expect(a.sheets[0].tables.map((x) => x.range)).toEqual(["A1:H2"]);
+  // 1020 > 950 → ○; 1020 / 1200 = 0.85
+  expect(plan.changes.map((c) => [c.cell, c.after])).toEqual([["G2", "○"], ["H2", 0.85]]);
+});
+
+test("a 見込 (forecast) column is not this year's actual", () => {
+  const { a } = run([
+    ["指標名", "基準値（令和2年度）", "令和4年度実績", "令和5年度実績", "令和6年度実績", "令和7年度見込", "目標値（令和8年度）", "指標の推移", "達成率"],
+    ["利用者数", 100, 110, 120, 125, 140, 150, null, null],
+  ]);
+  expect(a.sheets[0].tables[0].columns!.find((c) => c.column === "F")).toMatchObject({ role: "forecast", year: 2025 });
+  // this year 令和6年度: 125 > 120 → ○, 125 / 150 = 0.833
+  expect(a.indicators.map((i) => [i.current.value, i.current.year, i.trendMark, i.achievementRate])).toEqual([[125, 2024, "○", 0.833]]);
+});
+
+test("targets written 抑制 / 延伸 are qualitative: lower / higher is better", () => {
+  const { a } = run([
+    ["指標名", "単位", "基準値（令和2年度）", "実績値（令和5年度）", "実績値（令和6年度）", "目標（令和8年度）", "指標の推移"],
+    ["空き家数", "戸", 320, 300, 290, "抑制", null],
+    ["健康寿命", "歳", 80.1, 80.5, 80.7, "延伸", null],
+  ]);
+  // 290 < 320 (better than the baseline, lower is better) → ◎; 80.7 > 80.1 → ◎
+  expect(a.indicators.map((i) => [i.name, i.direction, i.target.qualitative, i.trendMark])).toEqual([
+    ["空き家数", "decrease", "減少", "◎"],
+    ["健康寿命", "increase", "上昇", "◎"],
+  ]);
+});
+
+test("a 総合戦略's KPI table: 基準値 and 現状値 side by side — 現状値 is this year's value", () => {
+  const { a, plan } = run([
+    ["No", "KPI", "基準値", "現状値", "目標値", "進捗率"],
+    [1, "転入者数", "2,850人（令和元年度）", "3,020人（令和5年度）", "3,200人（令和7年度）", null],
+    [2, "待機児童数", "38人（令和元年度）", "5人（令和5年度）", "2人（令和7年度）", null],
+  ]);
+  expect(a.sheets[0].tables[0].columns!.map((c) => [c.column, c.role])).toEqual([["A", "no"], ["B", "name"], ["C", "baseline"], ["D", "actual"], ["E", "target"], ["F", "rate"]]);
+  // 3020 / 3200 = 0.944; lower is better (2 < 38): 2 / 5 = 0.4
+  expect(plan.changes.map((c) => [c.cell, c.after])).toEqual([["F2", 0.944], ["F3", 0.4]]);
+});
+
+test("`目標 FY2026`, `目標 R8`: target columns with a year not in brackets", () => {
+  for (const head of ["目標 FY2026", "目標 R8", "目標　令和8年度", "目標 2026年度"]) {
+    const { a } = run([
+      ["指標名", "基準値 FY2020", "実績 FY2023", "実績 FY2024", head, "指標の推移"],
+      ["貸出冊数", 520000, 498000, 505000, 550000, null],
+    ]);
+    expect([head, a.indicators[0]?.target]).toEqual([head, { value: 550000, year: 2026, qualitative: null }]);
+  }
+});
+
+test("a form label far to the left is not part of a table starting at column M; 当初目標値 beside 目標値 is not the target", () => {
+  const row = (cells: CellValue[]) => [...Array(12).fill(null), ...cells];
+  const rows: CellValue[][] = [
+    ["事業名", "子育て支援事業", ...Array(10).fill(null), "指標名", "実績値（令和5年度）", "実績値（令和6年度）", "当初目標値（令和8年度）", "目標値（令和8年度）", "指標の推移", "達成率"],
+    row(["利用者数", 120, 130, 200, 150, null, null]),
+  ];
+  const { a, plan } = run(rows);
+  expect(a.sheets[0].tables.map((x) => x.range)).toEqual(["M1:S2"]);
+  // 130 > 120 → ○; 130 / 150 = 0.867
+  expect(plan.changes.map((c) => [c.cell, c.after])).toEqual([["R2", "○"], ["S2", 0.867]]);
+});
+
+test("a row-group series without a baseline column: falling targets mean lower is better", () => {
+  const { a } = run([
+    ["No", "指標名", "単位", "区分", "R3", "R4", "R5", "R6", "R8目標", "指標の推移", "達成率"],
+    [1, "火災発生件数", "件", "実績値", 60, 57, 58, 52, null, null, null],
+    [null, null, null, "目標値", 55, 53, 50, 48, 45, null, null],
+  ]);
+  const i = a.indicators[0];
+  // 52 < 58 (better, lower is better) → ○; 45 / 52 = 0.865
+  expect([i.direction, i.current.value, i.previous.value, i.target.value, i.trendMark, i.achievementRate]).toEqual(["decrease", 52, 58, 45, "○", 0.865]);
+});

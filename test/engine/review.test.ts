@@ -100,7 +100,8 @@ test("a 達成率（％） column in points is compared and filled in points", (
   );
   const a = analyzeWorkbook(workbook(s));
   expect(a.issues.filter((i) => i.rule === "rate-mismatch")).toEqual([]);
-  expect(planFill(workbook(s)).batch.cells).toEqual([{ sheet: "s", cell: "H4", value: 60 }]);
+  // in points, with a one-decimal format like the column's (the cell had none)
+  expect(planFill(workbook(s)).batch.cells).toEqual([{ sheet: "s", cell: "H4", value: 60, numberFormat: "0.0" }]);
 });
 
 test("the sheet's rate statement in other words: 達成率は、（実績値－基準値）／（目標値－基準値）で算出", () => {

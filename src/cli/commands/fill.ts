@@ -46,7 +46,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       ctx.stdout(JSON.stringify({ file: input, output: dryRun ? null : target, changes: plan.changes, skipped: plan.skipped, notFilled: plan.notFilled.map((f) => ({ rule: f.rule, sheet: f.sheet, cell: f.cell, message: f.message })) }, null, 2));
     } else {
       for (const c of plan.changes) {
-        ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || t(locale, "cli.emptyCell"), after: c.after === null ? t(locale, "cli.emptyCell") : typeof c.after === "number" ? `${(c.after * 100).toFixed(settingsDecimals(settings))}%` : c.after }));
+        ctx.stdout(t(locale, "cli.fillChange", { sheet: c.sheet, cell: c.cell, before: cellText(c.before) || t(locale, "cli.emptyCell"), after: c.after === null ? t(locale, "cli.emptyCell") : typeof c.after === "number" ? (c.points ? `${c.after}%` : `${(c.after * 100).toFixed(settingsDecimals(settings))}%`) : c.after }));
       }
     }
     // where the engine was unsure it wrote nothing: say where and why

@@ -8,6 +8,7 @@ import type { Qualitative } from "../model/indicator";
 
 /** Dash-like characters that mean "minus" or "missing". U+30FC ー only when standing alone. */
 const DASHES = /[\u2212\u2015\u2010\u2011\u2012\u2013\u2014\uFF0D\uFE63\uFE58]/g;
+const DASH_SET = new Set([0x2212, 0x2015, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d, 0xfe63, 0xfe58]);
 
 /**
  * NFKC plus explicit dash mapping: every dash becomes ASCII "-". Full-width digits, letters,
@@ -43,8 +44,79 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   cache.set(key, value);
 }
 
+/**
+ * Characters NFKC leaves as they are and that never combine with a neighbour: ASCII, kana (without the
+ * voiced-sound marks), the CJK ideographs, Japanese punctuation and brackets, arrows, shapes and
+ * symbols used as marks (checked against String.prototype.normalize when the module loads, except the
+ * ideographs, which have no decompositions). Full-width ASCII (！–～) and the ideographic space map to
+ * ASCII as NFKC maps them.
+ */
+const STABLE = (() => {
+  const t = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x80; c++) t[c] = 1;
+  for (let c = 0x4e00; c <= 0x9fff; c++) t[c] = 1;
+  const ranges: [number, number][] = [
+    [0x3001, 0x3002], [0x3005, 0x3007], [0x3008, 0x3011], [0x3014, 0x301c], [0x3041, 0x3096], [0x309d, 0x309e],
+    [0x30a1, 0x30fe], [0x203b, 0x203b], [0x2190, 0x21ff], [0x25a0, 0x25ff], [0x2600, 0x26ff], [0x2713, 0x2714],
+  ];
+  for (const [a, b] of ranges) {
+    for (let c = a; c <= b; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.normalize("NFKC") === ch && !DASH_SET.has(c)) t[c] = 1;
+    }
+  }
+  return t;
+})();
+
+/**
+ * normalizeText's result without String.prototype.normalize for a text made only of STABLE
+ * characters, full-width ASCII and spaces (most cells of a Japanese sheet); null for any other text.
+ * Same result as the general path (a test compares them on random texts).
+ */
+function normalizeFast(input: string): string | null {
+  const n = input.length;
+  let out = "";
+  let start = 0; // start of the run of characters copied as they are
+  let changed = false;
+  let prevSpace = false;
+  for (let i = 0; i < n; i++) {
+    const c = input.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000) {
+      // a run of spaces becomes one space
+      if (prevSpace || c !== 0x20) {
+        out += input.slice(start, i) + (prevSpace ? "" : " ");
+        start = i + 1;
+        changed = true;
+      }
+      prevSpace = true;
+      continue;
+    }
+    prevSpace = false;
+    if (c === 0x0d) {
+      out += input.slice(start, i) + "\n";
+      if (i + 1 < n && input.charCodeAt(i + 1) === 0x0a) i++;
+      start = i + 1;
+      changed = true;
+    } else if (c >= 0xff01 && c <= 0xff5e) {
+      out += input.slice(start, i) + String.fromCharCode(c - 0xfee0);
+      start = i + 1;
+      changed = true;
+    } else if (STABLE[c] !== 1) return null;
+  }
+  const s = changed ? out + input.slice(start) : input;
+  const trimmed = s.trim();
+  return trimmed === "\u30FC" ? "-" : trimmed;
+}
+
 function normalizeUncached(input: string): string {
   if (/^[\x21-\x7e]*$/.test(input)) return input; // plain ASCII without spaces: nothing to do
+  const fast = normalizeFast(input);
+  if (fast !== null) return fast;
+  return normalizeGeneral(input);
+}
+
+/** The general path (exported for the test that compares it with the fast one). */
+export function normalizeGeneral(input: string): string {
   let s = input.normalize("NFKC").replace(DASHES, "-");
   s = s.replace(/\r\n?/g, "\n").replace(/[ \t\u00A0\u3000]+/g, " ");
   if (/^\s*\u30FC\s*$/.test(s)) s = "-";
@@ -184,8 +256,8 @@ export function findYear(s: string): { year: number; index: number; length: numb
 /** Qualitative target words. */
 export function parseQualitative(text: string): Qualitative | null {
   const s = compactText(text).replace(/[()（）]/g, "");
-  if (/^(上昇|増加|向上|増)$/.test(s)) return "上昇";
-  if (/^(減少|低下|減)$/.test(s)) return "減少";
+  if (/^(上昇|増加|向上|増|延伸|拡大|増進|拡充)$/.test(s)) return "上昇";
+  if (/^(減少|低下|減|抑制|低減|削減|縮小)$/.test(s)) return "減少";
   if (/^(維持|現状維持|維持・向上)$/.test(s)) return s === "維持・向上" ? "上昇" : "維持";
   return null;
 }

@@ -130,7 +130,13 @@ export function indicatorName(v: CellValue): string {
   return cellText(v).replace(/\r\n?/g, "\n").trim();
 }
 
-function directionFrom(dirCell: ReadCell | null, baseline: number | null, target: number | null, q: Qualitative | null): Direction {
+function directionFrom(
+  dirCell: ReadCell | null,
+  baseline: number | null,
+  target: number | null,
+  q: Qualitative | null,
+  hint: { firstActual: number | null; targets: number[] } | null = null,
+): Direction {
   if (dirCell) {
     const s = compactText(cellText(dirCell.value));
     if (/減|低|↓|下げ|下降|少な|小さ/.test(s)) return "decrease";
@@ -138,7 +144,23 @@ function directionFrom(dirCell: ReadCell | null, baseline: number | null, target
   }
   if (q === "減少") return "decrease";
   if (q === null && baseline !== null && target !== null && target < baseline) return "decrease";
+  if (q === null && baseline === null && hint) {
+    // no baseline (a series starting with a bare year): targets that fall year by year, or a final
+    // target below the first actual, mean lower is better
+    const ts = hint.targets;
+    if (ts.length >= 2 && ts[ts.length - 1] < ts[0] && ts.every((x, i) => i === 0 || x <= ts[i - 1])) return "decrease";
+    if (hint.firstActual !== null && target !== null && target < hint.firstActual) return "decrease";
+  }
   return "increase";
+}
+
+/** What a series without a baseline says of its direction: its first actual and its per-year targets. */
+function seriesHint(points: SeriesPoint[]): { firstActual: number | null; targets: number[] } {
+  const first = points.find((p) => numberOf(p.actual) !== null);
+  return {
+    firstActual: first ? numberOf(first.actual) : null,
+    targets: points.map((p) => numberOf(p.target)).filter((x): x is number => x !== null),
+  };
 }
 
 export interface ExtractOptions {
@@ -210,6 +232,11 @@ function planColumns(table: RecognizedTable): ColumnPlan {
   // targets of single years only: the latest one is also the target the marks are measured against
   if (plan.final.length === 0 && plan.yearTargets.length > 0) {
     plan.final = [[...plan.yearTargets].sort((a, b) => b.year! - a.year!)[0]];
+  }
+  if (plan.final.length > 1) {
+    // an earlier target kept beside the current one (当初目標値, 旧目標, 変更前) is not the target
+    const former = plan.final.filter((c) => /当初|旧|変更前|参考|前回/.test(compactText(c.header)));
+    if (former.length > 0 && former.length < plan.final.length) plan.final = plan.final.filter((c) => !former.includes(c));
   }
   if (plan.final.length > 1) {
     // the latest-year target is the final one when the others are of earlier years
@@ -340,6 +367,7 @@ function readRows(sheet: SheetSnapshot, table: RecognizedTable, plan: ColumnPlan
       const yt = plan.yearTargets.find((x) => x.year === year);
       points.push({ year, actual: actuals[i], target: yt ? read(sheet, rec, yt) : null, rate: null, grade: null });
     });
+    const targetValue = withYear(yv(target), targetYearCell);
     const indicator: Indicator = {
       sheet: sheet.name,
       row: rec.row + 1,
@@ -350,7 +378,8 @@ function readRows(sheet: SheetSnapshot, table: RecognizedTable, plan: ColumnPlan
       actuals: actuals.map(yv),
       previous: yv(previousCell),
       current: yv(currentCell),
-      target: { ...withYear(yv(target), targetYearCell), qualitative: q },
+      // written out: a spread here was the slowest line of the engine
+      target: { value: targetValue.value, year: targetValue.year, qualitative: q },
     };
     if (currentYear !== null) {
       // the year comes from the series, even where the cell is empty
@@ -496,7 +525,7 @@ function readRowGroups(sheet: SheetSnapshot, table: RecognizedTable, plan: Colum
       row: rec.row + 1,
       name: nameText,
       unit: unitOf(unitCell, [baseline, target, ...actuals]),
-      direction: directionFrom(dir, b, t, q),
+      direction: directionFrom(dir, b, t, q, seriesHint(points)),
       baseline: { value: b, year: yearFrom(baseline, baseYearCol ?? plan.baseline[0]) },
       actuals: points.filter((p) => p.actual).map((p) => ({ value: numberOf(p.actual), year: p.year })),
       previous: { value: numberOf(prev?.actual ?? null), year: prev ? prev.year : null },

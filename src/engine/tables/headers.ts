@@ -21,6 +21,8 @@ export type Role =
   | "remarks"
   /** A column headed by a year alone (`令和4年度`, `令和3年度（基準）`): its meaning comes from the row label. */
   | "year"
+  /** A forecast column (`令和7年度見込`): neither this year's actual nor a target. */
+  | "forecast"
   // progress tables
   | "policy"
   | "item"
@@ -50,6 +52,9 @@ export const FUTURE_WORDS = ["現状継続", "有効性改善", "効率性改善
 const RULES: [RegExp, Role][] = [
   [/指標の推移|^推移|推移\(/, "trend"],
   [/達成率|達成度|進捗率/, "rate"],
+  [/^達成状況|^達成区分|^達成評価/, "evaluation"],
+  // a forecast (見込) is no actual: not read as this year's value
+  [/見込/, "forecast"],
   [/期待値.*(評価|区分|ランク|判定)|進捗評価|ペース/, "pace"],
   [/^単位/, "unit"],
   [/取組実績/, "result"],
@@ -60,7 +65,7 @@ const RULES: [RegExp, Role][] = [
   [/^(基準|現状値?の?)年度?$|^基準年度\(?|^策定年度$/, "baselineYear"],
   [/^目標年度?$|^目標年度\(|^達成年度$/, "targetYear"],
   [/基準値|現状値|策定時|^基準|^現状$/, "baseline"],
-  [/目標値|^目標$|^目標\(|数値目標|目標数値|^計画値|最終目標|^目標水準/, "target"],
+  [/目標値|^目標$|^目標\(|^目標(FY|\d|令和|平成|R\d)|数値目標|目標数値|^計画値|最終目標|^目標水準/i, "target"],
   [/実績/, "actual"],
   [/指標名|まちづくり指標|^指標$|^指標\(|成果指標|評価指標|活動指標|量的目標|目標項目|^指標項目|^KPI/i, "name"],
   [/^区分/, "category"],
@@ -91,7 +96,7 @@ export function isYearOnly(text: string): boolean {
 }
 
 /** What a year header says besides its year: `令和3年度（基準）` → baseline, `令和8年度（目標）` → target. */
-export type YearTag = "baseline" | "target" | "actual" | null;
+export type YearTag = "baseline" | "target" | "actual" | "forecast" | null;
 
 /**
  * A header that is a year with at most a tag word: `令和4年度`, `R5`, `令和3年度（基準）`,
@@ -106,7 +111,8 @@ export function yearHeader(text: string): { year: number; tag: YearTag } | null 
   if (rest === "" || rest === "時点" || rest === "末") return { year: y.year, tag: null };
   if (/^(基準|基準値|基準年度?|策定時|現状|現状値)$/.test(rest)) return { year: y.year, tag: "baseline" };
   if (/^(目標|目標値|目標年度?|最終目標|最終目標値)$/.test(rest)) return { year: y.year, tag: "target" };
-  if (/^(実績|実績値|見込|見込み|実績見込)$/.test(rest)) return { year: y.year, tag: "actual" };
+  if (/^(実績|実績値)$/.test(rest)) return { year: y.year, tag: "actual" };
+  if (/^(見込|見込み|見込値|実績見込み?)$/.test(rest)) return { year: y.year, tag: "forecast" };
   return null;
 }
 
@@ -118,7 +124,7 @@ export function rowLabel(text: string): RowLabelRole | null {
   if (!text || text.length > 20) return null;
   const s = compactText(text).replace(/[()（）[\]［］:：]/g, "").replace(/[%％]$/, "");
   if (/^(目標値?|計画値?|目標数値|数値目標|年度目標値?)$/.test(s)) return "target";
-  if (/^(実績値?|実績数値|実績見込み?|見込み?値?)$/.test(s)) return "actual";
+  if (/^(実績値?|実績数値)$/.test(s)) return "actual";
   if (/^(達成率|達成度|進捗率|達成状況)$/.test(s)) return "rate";
   if (/^(基準値?|現状値?)$/.test(s)) return "baseline";
   if (/^(評価|判定|達成区分)$/.test(s)) return "evaluation";
@@ -141,7 +147,7 @@ function classifyUncached(text: string): Role | null {
   const s = compactText(text).replace(/^※|※$/g, "").replace(/\(※\)|（※）/g, "");
   if (!s || s.length > 40) return null;
   // a year first (`令和4年度`, `令和3年度（基準）`): a year column; `実績値（令和6年度）` is an actual column
-  if (yearHeader(s) && /^[(（[［]?\s*(令和|平成|昭和|[RHS]\s*[\d元]|(19|20)\d\d|FY)/i.test(s)) return "year";
+  if (yearHeader(s) && /^[(（[［]?\s*(令和|平成|昭和|[RHS]\s*[\d元]|(19|20)\d\d|FY)/i.test(s)) return yearHeader(s)!.tag === "forecast" ? "forecast" : "year";
   for (const [re, role] of RULES) if (re.test(s)) return role;
   return null;
 }

@@ -193,11 +193,16 @@ function continuedHeader(sheet: SheetSnapshot, r: number, c: number): string | n
 
 /** Keep the roles that belong to the kind; the first column wins for single-valued roles. */
 function settleColumns(kind: TableKind, columns: ColumnInfo[]): ColumnInfo[] {
-  const multi = new Set<Role>(["actual", "result", "future", "remarks", "note", "owner", "year", "target", "rate", "baseline"]);
+  const multi = new Set<Role>(["actual", "result", "future", "remarks", "note", "owner", "year", "target", "rate", "baseline", "forecast"]);
   const seen = new Set<Role>();
   const out: ColumnInfo[] = [];
+  // 基準値 (策定時) and 現状値 side by side, no 実績 column (a 総合戦略's KPI table): 現状値 is this year's value
+  const baselines = columns.filter((c) => c.role === "baseline");
+  const now = baselines.filter((c) => /^現状/.test(compactText(c.header)));
+  const nowIsActual = kind === "indicators" && now.length > 0 && now.length < baselines.length && !columns.some((c) => c.role === "actual");
   for (const c of columns) {
     let role = c.role;
+    if (nowIsActual && now.includes(c)) role = "actual";
     if (kind === "indicators" && role === "item") role = "name";
     if (kind === "indicators" && (role === "description" || role === "note")) role = "remarks";
     if (!multi.has(role) && seen.has(role)) continue;
@@ -301,10 +306,12 @@ function splitSideBySide(h: HeaderCandidate): HeaderCandidate[] {
   const groups: number[][] = [];
   for (const seg of segments) {
     const last = groups[groups.length - 1];
-    if (last && !(kindOfCols(last) && kindOfCols(seg))) last.push(...seg);
+    // a form label standing apart to the left (事業名 in A, the table from M) is no part of the table
+    if (last && !kindOfCols(last) && kindOfCols(seg) && seg[0] - last[last.length - 1] > 2) groups[groups.length - 1] = [...seg];
+    else if (last && !(kindOfCols(last) && kindOfCols(seg))) last.push(...seg);
     else groups.push([...seg]);
   }
-  if (groups.length < 2) return [h];
+  if (groups.length < 2 && groups[0].length === cols.length) return [h];
   const out: HeaderCandidate[] = [];
   for (const g of groups) {
     const kind = kindOfCols(g);
@@ -318,11 +325,12 @@ function splitSideBySide(h: HeaderCandidate): HeaderCandidate[] {
 }
 
 /** A row holding two or more numbers is a record, not a header (活動指標 | 相談件数 | 目標値 | 400 | 420). */
-function rowHasNumbers(sheet: SheetSnapshot, r: number): boolean {
+function rowHasNumbers(sheet: SheetSnapshot, r: number, lo = 0, hi = Infinity): boolean {
   const row = sheet.values[r];
   if (!row) return false;
   let n = 0;
-  for (const v of row) {
+  for (let c = lo; c <= Math.min(hi, row.length - 1); c++) {
+    const v = row[c];
     if (typeof v === "number") n++;
     else if (typeof v === "string" && v.length <= 20 && /^\s*[+\-−△▲]?[\d０-９][\d０-９,，.．]*\s*$/.test(v)) n++;
     if (n >= 2) return true;
@@ -332,16 +340,26 @@ function rowHasNumbers(sheet: SheetSnapshot, r: number): boolean {
 
 function detectHeaderUncached(sheet: SheetSnapshot, r: number): HeaderCandidate | null {
   if (ownHeaderCells(sheet, r) < 2) return null;
-  if (rowHasNumbers(sheet, r)) return null;
   const one = buildHeader(sheet, r, 1);
   const two = r + 1 < sheet.rowCount ? buildHeader(sheet, r, 2) : null;
   if (two && !looksLikeData(sheet, r + 1, two)) {
     const subRowHasHeaderWords = [...two.texts.values()].some((t) => t.length === 2);
     const ticks = two.columns.some((c) => c.tick);
     const years = two.columns.some((c) => c.year !== null) && (!one || two.columns.filter((c) => c.year !== null).length > one.columns.filter((c) => c.year !== null).length);
-    if (!one || ticks || years || (subRowHasHeaderWords && two.columns.length > one.columns.length)) return two;
+    if (!one || ticks || years || (subRowHasHeaderWords && two.columns.length > one.columns.length)) return numbersWithin(two) ? null : two;
   }
-  return one;
+  return one && numbersWithin(one) ? null : one;
+
+  /** Numbers among the header's own columns: a record (活動指標 | 相談件数 | 目標値 | 400 | 420), not a header. */
+  function numbersWithin(h: HeaderCandidate): boolean {
+    // the header's columns and the cells it runs through (texts: every non-empty cell of its rows)
+    const cols = h.columns.map((c) => c.col);
+    let lo = Math.min(...cols);
+    let hi = Math.max(...cols);
+    while (h.texts.has(hi + 1)) hi++;
+    while (h.texts.has(lo - 1)) lo--;
+    return rowHasNumbers(sheet, r, lo, hi);
+  }
 }
 
 function rowIsBlank(sheet: SheetSnapshot, r: number, left: number, right: number): boolean {
@@ -356,6 +374,18 @@ function rowIsBlank(sheet: SheetSnapshot, r: number, left: number, right: number
 
 /** Is this row a legend line (※ ◎：目標達成 …, ※評価：「☆」…)? */
 export function legendOf(text: string): LegendInfo["type"] | null {
+  const hit = legendMemo.get(text);
+  if (hit !== undefined) return hit;
+  const out = legendOfUncached(text);
+  if (legendMemo.size >= 20000) legendMemo.clear();
+  legendMemo.set(text, out);
+  return out;
+}
+
+/** The same texts are asked about many times while a sheet is read (every row test looks for legends). */
+const legendMemo = new Map<string, LegendInfo["type"] | null>();
+
+function legendOfUncached(text: string): LegendInfo["type"] | null {
   const s = normalizeText(text);
   if (!/^※|凡例/.test(s) && !/[◎○▼⇒☆△□×][:：]|「[☆○△□×◎\-－]」/.test(s)) return null;
   if (/「[☆○△□×◎－\-]」/.test(s) && /予定通り|完了|中止|進捗/.test(s)) return "evaluation";
@@ -371,7 +401,18 @@ function rowIsLegend(sheet: SheetSnapshot, r: number, left: number, right: numbe
   return false;
 }
 
+/** Per header (headers are memoized per sheet): which rows repeat it. */
+const repeatMemo = new WeakMap<HeaderCandidate, Map<number, boolean>>();
+
 function rowIsHeaderRepeat(sheet: SheetSnapshot, r: number, h: HeaderCandidate): boolean {
+  let memo = repeatMemo.get(h);
+  if (!memo) repeatMemo.set(h, (memo = new Map()));
+  let hit = memo.get(r);
+  if (hit === undefined) memo.set(r, (hit = rowIsHeaderRepeatUncached(sheet, r, h)));
+  return hit;
+}
+
+function rowIsHeaderRepeatUncached(sheet: SheetSnapshot, r: number, h: HeaderCandidate): boolean {
   let same = 0;
   let total = 0;
   for (const col of h.columns) {
@@ -466,6 +507,17 @@ function quickHeaderCheck(sheet: SheetSnapshot, r: number): boolean {
 
 /** A numbered or marked section heading: `３　施策を構成する…`, `2-2 施策全体の考察②`, `■06-1 …`, `【参考指標】`. */
 export function isSectionHeading(text: string): boolean {
+  const hit = headingMemo.get(text);
+  if (hit !== undefined) return hit;
+  const out = isSectionHeadingUncached(text);
+  if (headingMemo.size >= 20000) headingMemo.clear();
+  headingMemo.set(text, out);
+  return out;
+}
+
+const headingMemo = new Map<string, boolean>();
+
+function isSectionHeadingUncached(text: string): boolean {
   const t = normalizeText(text);
   if (t.length > 120) return false;
   if (/^\d{1,2}(?:-\d{1,2})?(?:[ .、．)）]|\s)\s*\S/.test(t) && !/^\d+(?:[.,]\d+)?\s*[%件人回箇所]/.test(t)) return true;
@@ -488,6 +540,17 @@ function nameLike(v: CellValue): boolean {
 
 const VALUE_ROLES = new Set<Role>(["baseline", "actual", "target", "year"]);
 
+/** A short header led by a year: `令和3年度決算`, `令和7年度予算`, `2024年度計画`. */
+function yearFirstLabel(text: string): boolean {
+  const t = compactText(text);
+  if (t.length > 14) return false;
+  const y = findYear(t);
+  return y !== null && y.index === 0 && !/\d/.test(t.slice(y.length));
+}
+
+/** Rows of money (a 事業費 table under the indicators): not indicators. */
+const COST_ROW = /決算額|予算額|事業費|一般財源|特定財源|人件費|\(千円\)|千円\)|^財源|^歳出|^歳入/;
+
 function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): RecognizedTable {
   const headerBottom = headerTop + h.depth - 1;
   const roleCols = h.columns.map((c) => c.col);
@@ -504,6 +567,9 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
   let r = headerBottom + 1;
   let lastData = headerBottom;
   const valueCols = h.columns.filter((c) => c.col !== key).map((c) => c.col);
+  // isDataRow depends on the row alone (not on the records found so far): each row is judged once,
+  // however often the look-ahead comes back to it
+  const dataRows = new Map<number, boolean>();
   while (r < sheet.rowCount) {
     if (rowIsHeaderRepeat(sheet, r, h)) {
       r++;
@@ -511,6 +577,8 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       if (h.depth === 2 && r < sheet.rowCount && !isDataRow(r)) r++;
       continue;
     }
+    // the header of another table, of a kind not read here (区分 | 令和3年度決算 | … of a 事業費 table)
+    if (h.kind === "indicators" && otherHeaderRow(r)) break;
     // a further row of the record above (実績値 under 目標値, the name left empty or merged)
     if (labelCol !== null && records.length > 0 && continuesRecord(r)) {
       const rec = records[records.length - 1];
@@ -591,6 +659,23 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     return true;
   }
 
+  /**
+   * A header row of another table: three or more header words or year headers and no number, not
+   * this table's header printed again.
+   */
+  function otherHeaderRow(row: number): boolean {
+    if (rowIsHeaderRepeat(sheet, row, h) || rowHasNumbers(sheet, row, l, right)) return false;
+    let n = 0;
+    for (let c = l; c <= right; c++) {
+      const m = mergeAt(sheet, row, c);
+      if (m && (m.top !== row || m.left !== c)) continue;
+      const v = getCell(sheet, row, c);
+      if (typeof v !== "string" || v.length > 40) continue;
+      if (classifyHeader(v) || yearHeader(v) || /^(区分|項目|年度)$/.test(compactText(v)) || yearFirstLabel(v)) n++;
+    }
+    return n >= 3;
+  }
+
   /** Does the row hold what an indicator holds: a value, a target, a mark or a rate? */
   function indicatorContent(row: number, lastRow: number): boolean {
     if (labelCol !== null && labelAt(row)) return true;
@@ -620,6 +705,12 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
   }
 
   function isDataRow(row: number): boolean {
+    let hit = dataRows.get(row);
+    if (hit === undefined) dataRows.set(row, (hit = isDataRowUncached(row)));
+    return hit;
+  }
+
+  function isDataRowUncached(row: number): boolean {
     const kv = getCell(sheet, row, key);
     const km = mergeAt(sheet, row, key);
     const keyFilled = (kv !== null && kv !== "" && !(typeof kv === "string" && !kv.trim())) || (km !== undefined && km.top === row && getCell(sheet, km.top, km.left) !== null);
@@ -650,6 +741,8 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (h.kind === "indicators") {
       // an indicator has a name and indicator content (a number alone is no name: a No. column)
       if (!nameLike(kv ?? getCell(sheet, km!.top, km!.left))) return false;
+      // money rows of a 事業費 table (決算額（千円）, 一般財源) are no indicators
+      if (COST_ROW.test(compactText(cellText(kv ?? getCell(sheet, km!.top, km!.left))))) return false;
       if (texts.length === 1 && isSectionHeading(texts[0])) return false;
       const last = km && km.top === row ? Math.min(km.bottom, sheet.rowCount - 1) : row;
       return indicatorContent(row, last);
@@ -682,6 +775,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       if (h.kind === "programme" && records.length > 0 && sectionText(h.kind, rowTexts(sheet, k, l, right))) return null;
       const other = k > from && quickHeaderCheck(sheet, k) && detectHeader(sheet, k);
       if (other) return null; // another table begins
+      if (h.kind === "indicators" && otherHeaderRow(k)) return null;
       // records continue only across blank rows and legends; after other text (a sentence, a link,
       // a page title) only a repeated header continues the table
       if (isDataRow(k)) return blanks <= 3 && !(text && h.kind === "indicators") ? k : null;
