@@ -24,16 +24,20 @@ export function normalizeText(input: string): string {
 
 /**
  * Texts are read many times while a sheet is analysed (every rule looks at the same cells), and
- * headers, units, marks and years repeat across sheets: the results of the pure functions of a text
- * below are kept, up to a bound (about 4 M characters of keys in all; then they start afresh).
+ * headers, units, marks and years repeat across sheets: the results of the pure functions of a short
+ * text below are kept, up to a bound (about 4 M characters of keys in all; then they start afresh).
  */
 const normalized = new Map<string, string>();
 const compacted = new Map<string, string>();
 const readings = new Map<string, CellReading>();
 let cachedChars = 0;
 const CACHE_CHARS = 4_000_000;
+const CACHE_MAX_LENGTH = 48;
 
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  // long texts (考察, 説明) are each written once: keeping them would cost the garbage collector more
+  // than reading them again (the fast path of normalizeText reads them in about a microsecond)
+  if (key.length > CACHE_MAX_LENGTH) return;
   cachedChars += key.length + 16;
   if (cachedChars > CACHE_CHARS) {
     normalized.clear();

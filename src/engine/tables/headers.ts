@@ -154,6 +154,8 @@ function classifyUncached(text: string): Role | null {
 
 /** Is this header word one of the tick sub-columns (計画どおり …, 現状継続 …)? */
 export function tickWord(text: string): string | null {
+  // the words have at most 7 characters and NFKC at most halves a text: a longer text is none of them
+  if (text.length > 14 && text.replace(/\s+/g, "").length > 14) return null;
   const s = compactText(text);
   for (const w of [...RESULT_WORDS, ...FUTURE_WORDS]) if (s === w) return w;
   return null;

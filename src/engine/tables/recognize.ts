@@ -377,6 +377,8 @@ export function legendOf(text: string): LegendInfo["type"] | null {
   const hit = legendMemo.get(text);
   if (hit !== undefined) return hit;
   const out = legendOfUncached(text);
+  // legends repeat on every sheet; a long text that is none (a 考察) is written once: not kept
+  if (text.length > 48 && out === null) return out;
   if (legendMemo.size >= 20000) legendMemo.clear();
   legendMemo.set(text, out);
   return out;
@@ -510,6 +512,7 @@ export function isSectionHeading(text: string): boolean {
   const hit = headingMemo.get(text);
   if (hit !== undefined) return hit;
   const out = isSectionHeadingUncached(text);
+  if (text.length > 48) return out;
   if (headingMemo.size >= 20000) headingMemo.clear();
   headingMemo.set(text, out);
   return out;
