@@ -122,6 +122,15 @@ export interface IndicatorSheetOptions {
   title?: string;
 }
 
+/**
+ * A 考察 text of its own for each indicator (real sheets never repeat them; the engine must not be
+ * measured on texts it has already seen).
+ */
+export function remarkOf(r: IndicatorRow): string {
+  const trend = r.current === null || r.previous === null ? "把握できなかった" : r.current >= r.previous ? `${r.current - r.previous}${r.unit}増加した` : `${r.previous - r.current}${r.unit}減少した`;
+  return `・${r.name}は、前年度と比較して${trend}。\n・引き続き、目標値の${r.target}${r.unit}に向けて、住民主体の地域における支え合いの仕組みづくりを推進する。`;
+}
+
 /** Add a Chofu-style management sheet; returns the 1-based row of the first indicator. */
 export function addIndicatorSheet(wb: ExcelJS.Workbook, name: string, o: IndicatorSheetOptions): number {
   const ws = wb.addWorksheet(name);
@@ -161,7 +170,7 @@ export function addIndicatorSheet(wb: ExcelJS.Workbook, name: string, o: Indicat
       written,
     ];
     if (o.withRate) values.push(r.current === null ? "－" : Math.round((r.decrease ? r.target / r.current : r.current / r.target) * 1000) / 1000);
-    values.push("・前年度と比較して増加した。引き続き、住民主体の地域における支え合いの仕組みづくりを推進する。");
+    values.push(remarkOf(r));
     values.forEach((v, k) => {
       const c = row.getCell(k + 1);
       c.value = v;
@@ -241,7 +250,7 @@ export function addProgressSheet(wb: ExcelJS.Workbook, name: string, year: numbe
     const values: ExcelJS.CellValue[] = [
       i === 0 ? it.policy : null,
       `${it.number}\n${it.name}`,
-      "・毎年度協議会を開催し、制度の運営について情報の共有と課題の整理を行い、制度の効果的な推進を目指します。",
+      `・${it.name}について、毎年度協議会を開催し、制度の運営について情報の共有と課題の整理を行い、制度の効果的な推進を目指します。`,
       it.evaluation,
       describeFigures(it),
       null,
@@ -294,4 +303,168 @@ export async function benchWorkbook(i: number): Promise<{ buffer: Buffer; indica
   }
   const buffer = Buffer.from(await wb.xlsx.writeBuffer());
   return { buffer, indicators };
+}
+
+// ─────────────────────────────────────────────── a full 施策・事務事業マネジメントシート (all five sections) ──
+
+const PROGRAMME_DIRECTIONS = ["現状継続", "有効性改善", "効率性改善", "財政面改善", "参加と協働改善"];
+const STATUSES = ["計画どおり", "計画どおり", "計画前倒し", "計画遅れ"];
+const LONG_TEXT =
+  "・新たな調布市地域福祉計画に包含して策定した調布市重層的支援体制整備事業実施計画に基づき，重層的支援体制整備事業を推進した。\n・８つの福祉圏域に配置した地域福祉コーディネーターを中心として，地域の生活課題に対する個別支援への対応や各福祉圏域における支援関係機関等のネットワークの構築に取り組んだ。";
+const ACTION_TEXT =
+  "・地域福祉コーディネーターと地域支え合い推進員を統括する専任の人材を配置することにより，包括的な支援体制の充実を図る。\n・重層的支援会議・支援会議を通じて，支援プランの作成や支援関係機関等のネットワークの構築を図る。";
+
+/**
+ * A whole management sheet as seed 000 prints it (DOMAIN.md "Sheet 1"): 1 施策の基本情報, 2-1 考察①,
+ * 2-2 the indicator table (8 indicators, header over two rows with 実績値 merged over the years, value
+ * and year in one cell, 達成率, legend below), 3 two 基本計画事業 blocks with 今後の方向 as ✔ ticks and
+ * the ①②③ lists, 4 the four viewpoints, 5 the text for the next plan period. Returns the indicator count.
+ */
+export function addFullManagementSheet(wb: ExcelJS.Workbook, name: string, rand: () => number, year: number): number {
+  const ws = wb.addWorksheet(name);
+  const last = 9; // A..I
+  const put = (r: number, c: number, v: ExcelJS.CellValue, wrap = false) => {
+    const cell = ws.getCell(r, c);
+    cell.value = v;
+    if (wrap || (typeof v === "string" && v.includes("\n"))) cell.alignment = { wrapText: true, vertical: "middle" };
+  };
+  const merge = (r1: number, c1: number, r2: number, c2: number, v: ExcelJS.CellValue) => {
+    put(r1, c1, v, true);
+    if (r1 !== r2 || c1 !== c2) ws.mergeCells(r1, c1, r2, c2);
+  };
+  const box = (r1: number, c1: number, r2: number, c2: number) => {
+    for (let r = r1; r <= r2; r++) for (let c = c1; c <= c2; c++) ws.getCell(r, c).border = border;
+  };
+  let r = 1;
+  merge(r, 1, r, last, `施策・事務事業マネジメントシート【${wareki(year + 1, true)}】`);
+  r += 2;
+  merge(r, 1, r, last, "１　施策の基本情報(Plan)");
+  r++;
+  put(r, 1, "施策名");
+  merge(r, 2, r, last, "06　共に支え合う地域福祉の推進");
+  r++;
+  merge(r, 1, r + 1, 1, "目的");
+  put(r, 2, "対象");
+  merge(r, 3, r, last, "市民，地域活動団体，福祉サービス事業者，福祉団体");
+  put(r + 1, 2, "意図");
+  merge(r + 1, 3, r + 1, last, "地域で役割分担して暮らしを支え合うことができる");
+  box(r - 1, 1, r + 1, last);
+  r += 2;
+  put(r, 1, "施策の方向");
+  merge(r, 2, r, last, "誰もが住み慣れた場所で，社会から孤立することなく，いきいきとした生活を送ることができるよう，地域で支え合い，認め合い，ともに生きるまちづくりを推進します。");
+  r++;
+  put(r, 1, "【施策と関連するＳＤＧｓの目標（ゴール）】");
+  merge(r, 2, r, last, "3 すべての人に健康と福祉を　10 人や国の不平等をなくそう　11 住み続けられるまちづくりを");
+  r += 2;
+  merge(r, 1, r, last, "２－１　施策全体の考察①（施策の目的，方向に対する考察）");
+  r++;
+  put(r, 1, "施策の目的，方向に対する考察（Check・Action）", true);
+  merge(r, 2, r, last, `　${wareki(year)}を計画期間の初年度とする新たな調布市地域福祉計画に基づき，地域共生社会の充実に向けた取組を推進した。\n　今後については，引き続き，重層的な支援の取組の充実を図る必要がある。`);
+  r++;
+  put(r, 1, "今後の方向");
+  merge(r, 2, r, last, "・これまでの相談支援等の取組を生かしながら，引き続き，組織横断的な連携により，重層的な支援体制の整備に向けた取組を推進する。");
+  r += 2;
+  merge(r, 1, r, last, "２－２　施策全体の考察②（まちづくり指標の推移／考察）");
+  r++;
+  // Indicator table: header over two rows.
+  const heads = ["まちづくり指標", "単位", "基準値\n（基準年度）", null, null, "目標値\n（目標年度）", "指標の推移\n（※）", "達成率", "考察"];
+  heads.forEach((h, i) => {
+    if (h !== null) merge(r, i + 1, r + 1, i + 1, h);
+  });
+  merge(r, 4, r, 5, "実績値");
+  put(r + 1, 4, `（${wareki(year - 1)}）`);
+  put(r + 1, 5, `（${wareki(year)}）`);
+  box(r, 1, r + 1, last);
+  r += 2;
+  const rows = makeIndicatorRows(rand, 8, year);
+  for (const row of rows) {
+    const mark = expectedMark(row);
+    put(r, 1, row.name, true);
+    put(r, 2, row.unit);
+    put(r, 3, `${row.baseline}\n${wareki(row.baselineYear)}`);
+    put(r, 4, row.previous ?? "－");
+    put(r, 5, row.current ?? "－");
+    put(r, 6, `${row.target}\n${wareki(row.targetYear)}`);
+    put(r, 7, mark);
+    if (row.current !== null) {
+      put(r, 8, Math.round((row.decrease ? row.target / row.current : row.current / row.target) * 1000) / 1000);
+      ws.getCell(r, 8).numFmt = "0.0%";
+    } else put(r, 8, "－");
+    put(r, 9, remarkOf(row));
+    box(r, 1, r, last);
+    r++;
+  }
+  merge(r, 1, r, last, TREND_LEGEND);
+  r += 2;
+  // §3 基本計画事業: two blocks, 今後の方向 as ✔ under five sub-columns.
+  merge(r, 1, r, last, "３　施策を構成する基本計画事業等の取組実績／今後の方向");
+  r++;
+  const blocks: [string, number][] = [
+    ["■06-1　地域におけるトータルケアの推進", 2],
+    ["■06-2　住民主体の地域における支え合いの仕組みづくり", 1],
+  ];
+  let no = 27;
+  for (const [heading, count] of blocks) {
+    merge(r, 1, r, last, heading);
+    r++;
+    merge(r, 1, r + 1, 1, "No");
+    merge(r, 2, r + 1, 2, "基本計画事業名");
+    merge(r, 3, r + 1, 3, `${wareki(year)}取組\n実績(Check)`);
+    merge(r, 4, r + 1, 4, `${wareki(year)}の主要な取組説明(Do)`);
+    merge(r, 5, r, 9, "今後の方向");
+    PROGRAMME_DIRECTIONS.forEach((d, i) => put(r + 1, 5 + i, d, true));
+    merge(r, 10, r + 1, 10, "今後の取組の方向(Action)");
+    box(r, 1, r + 1, 10);
+    r += 2;
+    for (let k = 0; k < count; k++) {
+      put(r, 1, String(no++));
+      put(r, 2, ITEM_NAMES[Math.floor(rand() * ITEM_NAMES.length)], true);
+      put(r, 3, STATUSES[Math.floor(rand() * STATUSES.length)]);
+      put(r, 4, `${LONG_TEXT}\n・延べ${Math.round(100 + rand() * 900)}件の相談に対応した。`);
+      PROGRAMME_DIRECTIONS.forEach((_, i) => {
+        if (rand() < 0.35) put(r, 5 + i, "✔");
+      });
+      put(r, 10, `${ACTION_TEXT}\n・${wareki(year + 1)}は${Math.round(2 + rand() * 20)}回の会議を予定する。`);
+      box(r, 1, r, 10);
+      r++;
+    }
+    r++;
+  }
+  merge(r, 1, r, 4, "基本計画事業以外の主要な取組実績(Do)");
+  merge(r, 5, r, last, "今後の取組の方向(Action)");
+  r++;
+  merge(r, 1, r, 4, "①成年後見制度利用促進基本計画に基づき，権利擁護支援の取組を推進した。\n②更生支援推進協議会を通じて，更生支援に関する情報の共有等を図った。\n③新たな総合福祉センターの整備について，利用者・関係団体等と意見交換を行った。");
+  merge(r, 5, r, last, "①権利擁護支援の地域連携ネットワークの充実に向けて取組を推進\n②更生支援（再犯防止）の取組を推進\n③新たな総合福祉センターの整備に向けた工事に着手");
+  r += 2;
+  merge(r, 1, r, last, `４　施策の推進，成果向上の視点（４つの視点）を踏まえた${wareki(year)}の取組実績及び${wareki(year + 1)}以降の具体的な取組`);
+  r++;
+  for (const v of ["脱炭素社会の実現", "フェーズフリー", "デジタル技術の活用", "共創のまちづくり"]) {
+    put(r, 1, v);
+    merge(r, 2, r, last, `・新たな総合福祉センターの整備において，${v}の考え方を踏まえて整備を進める。【令和６年度・７年度以降】`);
+    r++;
+  }
+  r++;
+  merge(r, 1, r, last, "５　後期基本計画期間（令和９年度～令和１２年度）における施策の方向整理に向けた検討");
+  r++;
+  merge(r, 1, r, last, "・複雑化・複合化した支援ニーズに対応するため，多機関協働による相談支援の充実等を図るとともに，地域における支え合いの仕組みづくりを推進する。");
+  ws.getColumn(1).width = 34;
+  return rows.length;
+}
+
+/** The kinds of workbook of the mixed folder (a third each). */
+export type BenchKind = "policy" | "management" | "progress";
+export const BENCH_KINDS: readonly BenchKind[] = ["policy", "management", "progress"];
+
+/**
+ * One workbook of the mixed folder: "policy" = benchWorkbook's 施策シート (indicator table, sometimes
+ * more sheets); "management" = one full management sheet; "progress" = one 進捗状況一覧表.
+ */
+export async function mixedWorkbook(i: number, kind: BenchKind = BENCH_KINDS[i % 3]): Promise<{ buffer: Buffer; indicators: number; kind: BenchKind }> {
+  if (kind === "policy") return { ...(await benchWorkbook(i)), kind };
+  const rand = rng(5000 + i);
+  const wb = new ExcelJS.Workbook();
+  let indicators = 0;
+  if (kind === "management") indicators = addFullManagementSheet(wb, "マネジメントシート", rand, 2024);
+  else addProgressSheet(wb, "進捗状況一覧表", 2024, makeProgressItems(rand, 6 + Math.floor(rand() * 10)));
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), indicators, kind };
 }
