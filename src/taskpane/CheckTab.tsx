@@ -1,5 +1,5 @@
 /** チェック: run the engine's rules, list the findings by sheet and rule, select, fix, report. */
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type ComponentProps } from "react";
 import {
   Badge,
   Button,
@@ -21,7 +21,7 @@ import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, useOperation } from "./operation";
 import { engineInput, readAndAnalyze } from "./engine";
 import { readAckStore, removeAck, saveAck, sortWithAcks, type AckState } from "./ack/acks";
-import { AckButton, AcknowledgedList, LapsedNote } from "./ack/AckControls";
+import type * as AckModule from "./ack/AckControls";
 import { SaveOpenDataButton } from "./opendata/SaveOpenData";
 import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
 import type { PaneHost } from "./types";
@@ -36,6 +36,34 @@ const useStyles = makeStyles({
   cellRef: { fontWeight: tokens.fontWeightSemibold, marginRight: "4px" },
   fixes: { display: "flex", flexWrap: "wrap", gap: "4px", justifyContent: "flex-end" },
 });
+
+// The 確認済み controls (a form, an accordion) are a chunk of their own: the pane's first scripts stay
+// small (test/browser/bundle.test.ts); they appear once a check has results.
+const ackModule = () => import(/* webpackChunkName: "ack" */ "./ack/AckControls");
+const LazyAckButton = lazy(() => ackModule().then((m) => ({ default: m.AckButton })));
+const LazyAcknowledgedList = lazy(() => ackModule().then((m) => ({ default: m.AcknowledgedList })));
+const LazyLapsedNote = lazy(() => ackModule().then((m) => ({ default: m.LapsedNote })));
+function AckButton(props: ComponentProps<typeof AckModule.AckButton>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyAckButton {...props} />
+    </Suspense>
+  );
+}
+function AcknowledgedList(props: ComponentProps<typeof AckModule.AcknowledgedList>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyAcknowledgedList {...props} />
+    </Suspense>
+  );
+}
+function LapsedNote(props: ComponentProps<typeof AckModule.LapsedNote>) {
+  return (
+    <Suspense fallback={null}>
+      <LazyLapsedNote {...props} />
+    </Suspense>
+  );
+}
 
 interface CheckResult {
   findings: Finding[];

@@ -152,7 +152,7 @@ export async function openTaskpaneInFakeExcel(
  */
 export async function openTab(page: Page, id: "check" | "fill" | "templates" | "compare"): Promise<void> {
   // The selected tab is always shown; the others are measured against the pane's width first.
-  await page.getByRole("tab", { selected: true }).waitFor();
+  await page.locator('[data-testid=tabs] [role=tab][aria-selected="true"]').waitFor();
   const tab = page.getByTestId(`tab-${id}`);
   const item = page.getByTestId(`tab-menu-${id}`);
   for (let i = 0; ; i++) {

@@ -3,7 +3,6 @@
  * `plansheet export` (src/engine/export/openData.ts), downloaded through a Blob and an anchor.
  */
 import { Button } from "@fluentui/react-components";
-import { openDataCsv, openDataRecords } from "../../engine/export/openData";
 import type { Locale } from "../../messages";
 import type { WorkbookPort } from "../../workbook/port";
 import { useLocale, useT } from "../i18n";
@@ -24,6 +23,8 @@ export function downloadText(text: string, fileName: string, type = "text/csv;ch
 }
 
 export async function openDataCsvOf(port: WorkbookPort, name: string, locale: Locale): Promise<{ csv: string; records: number }> {
+  // The CSV code is a chunk fetched on first use (the pane's first scripts stay small).
+  const { openDataCsv, openDataRecords } = await import(/* webpackChunkName: "opendata" */ "../../engine/export/openData");
   const snapshot = await port.readSnapshot();
   const records = openDataRecords(snapshot, name || snapshot.name || "");
   return { csv: openDataCsv(records, locale), records: records.length };
