@@ -43,6 +43,15 @@ export interface CheckPathsOptions<O> {
   progress?: ProgressStream | null;
   /** Called as each file is done (in completion order). */
   onResult?: (result: FileResult, index: number) => void;
+  /** Called with the files found, before any is checked. */
+  onFiles?: (files: string[], emptyDirs: string[]) => void;
+  /**
+   * Called for each file in the order of the files (a file done early waits for those before it):
+   * output can be written as it comes, so that a folder of any size is checked in flat memory.
+   */
+  onOrdered?: (result: FileResult, index: number) => void;
+  /** Keep every result for the returned `files` (default true; false with onOrdered keeps none). */
+  keepResults?: boolean;
 }
 
 export interface CheckPathsResult {
@@ -195,13 +204,27 @@ function runInWorkers<O>(
 export async function checkPaths<O>(paths: string[], options: CheckPathsOptions<O>): Promise<CheckPathsResult> {
   const locale = options.locale ?? "ja";
   const { files, emptyDirs } = await collectFiles(paths);
-  const results: FileResult[] = new Array(files.length);
+  options.onFiles?.(files, emptyDirs);
+  const keep = options.keepResults ?? true;
+  const results: FileResult[] = keep ? new Array(files.length) : [];
   const bar = options.progress && files.length ? new ProgressBar(options.progress, files.length, (d, n) => t(locale, "report.progress", { done: d, total: n })) : null;
   let done = 0;
+  // results done ahead of their turn wait here (at most about one per worker)
+  const waiting = new Map<number, FileResult>();
+  let nextInOrder = 0;
   const finished = (i: number, r: FileResult) => {
-    results[i] = r;
+    if (keep) results[i] = r;
     done++;
     options.onResult?.(r, i);
+    if (options.onOrdered) {
+      waiting.set(i, r);
+      if (waiting.has(nextInOrder)) bar?.done(); // the output goes on a clean line; the bar comes back
+      while (waiting.has(nextInOrder)) {
+        const next = waiting.get(nextInOrder)!;
+        waiting.delete(nextInOrder);
+        options.onOrdered(next, nextInOrder++);
+      }
+    }
     bar?.update(done, files[i]);
   };
   bar?.update(0);

@@ -38,17 +38,42 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     }
     if (inputs.length === 0) throw new CliError(t(locale, "cli.noInput"));
     const options: CheckFileOptions = { locale, settings: parsed.settings };
+    // Each file's result is written as soon as it and those before it are done, and then dropped:
+    // a folder of any size is checked in flat memory (only --report keeps them all, to write it).
+    let readable: ReadablePrinter | null = null;
+    let pendingJson: string | null = null;
+    let total = 0;
+    let unreadable = 0;
+    let countedError = false;
     const result = await checkPaths<CheckFileOptions>(inputs, {
       unit: { module: path.join(__dirname, "..", `check-file${path.extname(__filename)}`), exportName: "checkFile" },
       unitOptions: options,
       locale,
       progress: !json && ctx.isTTY ? process.stderr : null,
+      keepResults: Boolean(report),
+      onFiles: (found, emptyDirs) => {
+        for (const d of emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
+        // the indicators of each file are listed for one file, or with --verbose (a folder lists findings)
+        if (!json) readable = new ReadablePrinter(ctx, verbose || found.length === 1, strict);
+      },
+      onOrdered: (r) => {
+        const f = r as AckFileResult;
+        total++;
+        if (f.error) unreadable++;
+        // acknowledged findings (確認済み) count only with --strict
+        else if (countedIssues(f, strict).some((i) => i.severity === "error")) countedError = true;
+        if (readable) readable.file(f);
+        else {
+          // the same text as JSON.stringify({ files: [...] }, null, 2), written one file at a time
+          if (pendingJson === null) ctx.stdout('{\n  "files": [');
+          else ctx.stdout(pendingJson + ",");
+          pendingJson = JSON.stringify(ackJson(f, toFileResultJson(f)), null, 2).replace(/^/gm, "    ");
+        }
+      },
     });
-    for (const d of result.emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
+    if (json) ctx.stdout(pendingJson === null ? '{\n  "files": []\n}' : `${pendingJson}\n  ]\n}`);
+    else (readable as ReadablePrinter | null)?.summary();
     const files = result.files;
-    if (json) ctx.stdout(JSON.stringify({ files: files.map((f) => ackJson(f, toFileResultJson(f))) }, null, 2));
-    // the indicators of each file are listed for one file, or with --verbose (a folder lists findings)
-    else printReadable(files, ctx, verbose || files.length === 1, strict);
     if (report) {
       try {
         await writeReport(report, files, locale);
@@ -58,9 +83,8 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       }
       if (!json) ctx.stdout(t(locale, "cli.reportWritten", { file: report }));
     }
-    if (files.length === 0 || files.every((f) => f.error)) return 2;
-    // acknowledged findings (確認済み) count only with --strict
-    return files.some((f) => countedIssues(f, strict).some((i) => i.severity === "error")) ? 1 : 0;
+    if (total === 0 || unreadable === total) return 2;
+    return countedError ? 1 : 0;
   } catch (e) {
     if (e instanceof CliError) {
       ctx.stderr(e.message);
@@ -90,16 +114,29 @@ export function tableReadingLines(x: TableJson, locale: Locale): string[] {
   return out;
 }
 
-function printReadable(files: AckFileResult[], ctx: CommandContext, listIndicators: boolean, strict = false): void {
-  const { locale } = ctx;
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const f of files) {
+/** The readable report, one file at a time, then the totals. */
+class ReadablePrinter {
+  private errors = 0;
+  private warnings = 0;
+  private infos = 0;
+  private files = 0;
+  private unreadable = 0;
+
+  constructor(
+    private readonly ctx: CommandContext,
+    private readonly listIndicators: boolean,
+    private readonly strict = false,
+  ) {}
+
+  file(f: AckFileResult): void {
+    const { ctx, listIndicators, strict } = this;
+    const { locale } = ctx;
+    this.files++;
     ctx.stdout(t(locale, "cli.fileHeader", { file: f.file }));
     if (f.error) {
+      this.unreadable++;
       ctx.stdout("  " + f.error);
-      continue;
+      return;
     }
     for (const s of f.sheets) {
       if (s.tables.length === 0) continue;
@@ -118,18 +155,22 @@ function printReadable(files: AckFileResult[], ctx: CommandContext, listIndicato
     // "No problems" only where tables were found and checked.
     if (f.issues.length === 0 && f.sheets.some((s) => s.tables.length > 0)) ctx.stdout(t(locale, "cli.noFindings"));
     for (const i of f.issues) {
-      if (i.severity === "error") errors++;
-      else if (i.severity === "warning") warnings++;
-      else infos++;
+      if (i.severity === "error") this.errors++;
+      else if (i.severity === "warning") this.warnings++;
+      else this.infos++;
       ctx.stdout(`  [${t(locale, `cli.severity.${i.severity}`)}] ${i.sheet}!${i.cell} (${i.rule}) ${i.message}`);
       const lapsed = lapsedNote(f, i, locale);
       if (lapsed) ctx.stdout(lapsed);
     }
     for (const line of acknowledgedLines(f, locale, strict)) ctx.stdout(line);
   }
-  // A file that could not be read was not checked: never summed up as "0 errors".
-  const unreadable = files.filter((f) => f.error).length;
-  if (unreadable === files.length) ctx.stdout(t(locale, "cli.summaryUnreadable", { files: files.length, count: unreadable }));
-  else if (unreadable > 0) ctx.stdout(t(locale, "cli.summaryPartlyUnreadable", { files: files.length, count: unreadable, errors, warnings, infos }));
-  else ctx.stdout(t(locale, "cli.summary", { files: files.length, errors, warnings, infos }));
+
+  summary(): void {
+    const { locale } = this.ctx;
+    const { files, unreadable, errors, warnings, infos } = this;
+    // A file that could not be read was not checked: never summed up as "0 errors".
+    if (unreadable === files) this.ctx.stdout(t(locale, "cli.summaryUnreadable", { files, count: unreadable }));
+    else if (unreadable > 0) this.ctx.stdout(t(locale, "cli.summaryPartlyUnreadable", { files, count: unreadable, errors, warnings, infos }));
+    else this.ctx.stdout(t(locale, "cli.summary", { files, errors, warnings, infos }));
+  }
 }
