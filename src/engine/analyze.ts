@@ -12,7 +12,7 @@ import { findBandLegends, gradeOf, nearestBandLegend, sameGrade, type Band } fro
 import { rowLabel } from "./tables/headers";
 import type { Locale } from "../messages";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
-import { extractProgramme, extractProgress, type ProgressRow } from "./progress/extract";
+import { comparableText, extractProgramme, extractProgress, REPOST_MARK, type ProgressRow } from "./progress/extract";
 import { checkEvaluationMark, checkIndicator, checkProgramme, checkProgress, checkReposts, FindingSink, formatRate, rateFormat, rateInPoints, writtenRate } from "./rules/rules";
 import { EVALUATION_MARKS, legendGlyph, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
@@ -27,11 +27,11 @@ export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSet
   for (const row of sheet.values) {
     if (!row) continue;
     for (const v of row) {
-      if (typeof v !== "string" || !v.includes("達成率")) continue;
+      if (typeof v !== "string" || !/達成率|達成度|進捗率/.test(v)) continue;
       const s = compactText(v);
-      // 達成率＝…, 達成率は…で算出, 達成率：… — the formula may be written with ÷ / or 割る
-      const f = s.slice(s.indexOf("達成率"));
-      if (/(実績値?|現状値?)[-−ー]基準値?\)?(÷|\/|割)\(?目標値?[-−ー]基準値?/.test(f)) out.rateMethod = "progress";
+      // 達成率＝…, 達成度＝…, 進捗率は…で算出 — the formula may be written with ÷ / or 割る, the base as 基準値 or 策定時
+      const f = s.slice(s.search(/達成率|達成度|進捗率/));
+      if (/(実績値?|現状値?)[-−ー](基準値?|策定時の?値?|当初値?)\)?(÷|\/|割)\(?目標値?[-−ー](基準値?|策定時の?値?|当初値?)/.test(f)) out.rateMethod = "progress";
       else if (/実績値?(÷|\/|割)目標値?|目標値?(÷|\/|割)実績値?/.test(f)) out.rateMethod = "ratio";
       if (/100%を上限|上限100%|100%で上限|100%を超える場合は100%/.test(s)) out.capRate = true;
     }
@@ -261,8 +261,10 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   const parsed = EngineSettings.parse(stripUndefined(input ?? {}));
   const locale = parsed.locale;
   const allProgress: ProgressRow[] = [];
+  const allIndicatorRows: IndicatorRow[] = [];
   for (const sheet of snapshot.sheets) {
     const d = analyzeSheet(sheet, input, parsed);
+    allIndicatorRows.push(...d.indicatorRows);
     const sink = new FindingSink(locale);
     sheets.push({ name: sheet.name, tables: d.tables.map((x) => tableInfo(sheet, x, d.readings.get(x), locale)) });
     const titleYear = sheetTitleYear(sheet);
@@ -323,8 +325,44 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   const sink = new FindingSink(locale);
   checkReposts(sink, allProgress.filter((p) => p.table.kind === "progress"));
   checkReposts(sink, allProgress.filter((p) => p.table.kind === "projects"));
+  checkIndicatorReposts(sink, allIndicatorRows);
   issues.push(...sink.findings);
   return { sheets, indicators, progressItems, issues: dedupe(issues) };
+}
+
+/**
+ * 【再掲】 indicators: the same values as the original indicator (matched by name, across the
+ * workbook) — baseline, last year's and this year's actuals, the target.
+ */
+function checkIndicatorReposts(sink: FindingSink, rows: IndicatorRow[]): void {
+  const key = (r: IndicatorRow) => comparableText(r.indicator.name);
+  const reposted = (r: IndicatorRow) => /【\s*再\s*掲\s*】|\[再掲\]|（再掲）|\(再掲\)/.test(r.indicator.name);
+  const originals = new Map<string, IndicatorRow>();
+  for (const r of rows) if (!reposted(r) && r.indicator.name && !originals.has(key(r))) originals.set(key(r), r);
+  for (const r of rows) {
+    if (!reposted(r)) continue;
+    const o = originals.get(key(r));
+    const at = r.name?.cell ?? "A1";
+    if (!o) {
+      sink.add("repost-missing-original", r.indicator.sheet, at, "rule.repost-missing-original", { name: r.indicator.name.replace(REPOST_MARK, "").trim() }, null, r.indicator.name);
+      continue;
+    }
+    const pairs: [ReadCell | null, ReadCell | null][] = [
+      [r.baseline, o.baseline],
+      [r.previousCell, o.previousCell],
+      [r.currentCell, o.currentCell],
+      [r.target, o.target],
+    ];
+    for (const [a, b] of pairs) {
+      if (!a || !b) continue;
+      const x = a.reading.kind === "number" ? a.reading.value : cellText(a.value).trim();
+      const y = b.reading.kind === "number" ? b.reading.value : cellText(b.value).trim();
+      if (x !== y) {
+        sink.add("repost-mismatch", r.indicator.sheet, a.cell, "rule.repost-mismatch", { original: `${o.indicator.sheet}!${b.cell}` }, y === "" ? null : y, x === "" ? null : x);
+        break;
+      }
+    }
+  }
 }
 
 /** Say what could not be read: a sheet without tables, a table missing a column, a table not understood. */

@@ -174,3 +174,60 @@ test("a row-group series without a baseline column: falling targets mean lower i
   // 52 < 58 (better, lower is better) → ○; 45 / 52 = 0.865
   expect([i.direction, i.current.value, i.previous.value, i.target.value, i.trendMark, i.achievementRate]).toEqual(["decrease", 52, 58, 45, "○", 0.865]);
 });
+
+// ── second review round ─────────────────────────────────────────────────────────────────────────
+
+test("a page title between two printed pages is not an indicator row", () => {
+  const head = ["まちづくり指標", "単位", "基準値", "実績値（令和5年度）", "実績値（令和6年度）", "目標値", "指標の推移", "達成率"];
+  const { a, plan } = run([
+    head,
+    ["相談件数", "件", "348（令和3年度）", 356, 404, "450（令和8年度）", null, null],
+    [],
+    ["【令和７年度】施策・事務事業マネジメントシート", null, null, null, null, "06　共に支え合う地域福祉の推進", null, null],
+    head,
+    ["居場所の数", "箇所", "20（令和3年度）", 22, 24, "22（令和8年度）", null, null],
+  ]);
+  expect(a.indicators.map((i) => i.name)).toEqual(["相談件数", "居場所の数"]);
+  // 404 > 356 → ○, 404/450 = 0.898; 24 ≥ 22 → ◎, 24/22 = 1.091
+  expect(plan.changes.map((c) => [c.cell, c.after])).toEqual([["G2", "○"], ["H2", 0.898], ["G6", "◎"], ["H6", 1.091]]);
+  expect(a.issues.filter((f) => f.rule === "value-unreadable")).toEqual([]);
+});
+
+test("the sheet's method stated as 達成度＝（実績値－策定時）÷（目標値－策定時）×100 is obeyed", () => {
+  const { a } = run([
+    ["指標名", "策定時（令和2年度）", "実績値（令和5年度）", "実績値（令和6年度）", "目標値（令和8年度）", "達成度（％）"],
+    ["講座参加者数", 100, 130, 150, 170, null],
+    ["※達成度＝（実績値－策定時）÷（目標値－策定時）×100"],
+  ]);
+  // (150 − 100) / (170 − 100) = 0.714
+  expect(a.indicators[0].achievementRate).toBe(0.714);
+});
+
+test("a row-group table under a two-row header (年度 over the years, typed without merges), with 活動指標 / 成果指標 band rows and 実績 over years", () => {
+  for (const parent of ["年度", "実績"]) {
+    const { a, plan } = run([
+      ["事務事業評価シート【令和７年度】"],
+      [],
+      ["指標名", "区分", parent, null, null, "最終目標（令和8年度）", "評価"],
+      [null, null, "令和4年度", "令和5年度", "令和6年度", null, null],
+      ["活動指標", null, null, null, null, null, null],
+      ["相談件数（件）", "目標値", 400, 420, 440, 500, null],
+      [null, "実績値", 380, 410, 452, "―", null],
+      [null, "達成率", null, null, null, "―", null],
+      ["※評価　Ａ：達成率100％以上　Ｂ：80％以上100％未満　Ｃ：50％以上80％未満　Ｄ：50％未満"],
+    ], [{ top: 4, left: 0, bottom: 4, right: 6 }, { top: 5, left: 0, bottom: 7, right: 0 }, { top: 5, left: 6, bottom: 7, right: 6 }]);
+    const i = a.indicators[0];
+    expect([parent, i.name, i.current.value, i.previous.value, i.target.value]).toEqual([parent, "相談件数（件）", 452, 410, 500]);
+    // 380/400 = 0.95, 410/420 = 0.976, 452/440 = 1.027 → 令和6年度 Ａ
+    expect([parent, plan.changes.map((c) => [c.cell, c.after])]).toEqual([parent, [["C8", 0.95], ["D8", 0.976], ["E8", 1.027], ["G6", "Ａ"]]]);
+  }
+});
+
+test("a 【再掲】 indicator must equal its original", () => {
+  const { a } = run([
+    ["指標名", "単位", "実績値（令和5年度）", "実績値（令和6年度）", "目標値（令和8年度）", "指標の推移"],
+    ["サロン参加者数", "人", 1000, 1050, 1200, "○"],
+    ["【再掲】サロン参加者数", "人", 1000, 1080, 1200, "○"],
+  ]);
+  expect(a.issues.filter((f) => f.rule === "repost-mismatch").map((f) => [f.cell, f.expected, f.actual])).toEqual([["D3", 1050, 1080]]);
+});

@@ -208,9 +208,12 @@ function planColumns(table: RecognizedTable): ColumnPlan {
   const plan: ColumnPlan = { baseline: [], actual: [], yearTargets: [], final: [], rates: of("rate"), years: [], uncertain: null };
   const yearCols = of("year");
   if (table.shape === "row-group") {
-    plan.years = yearCols;
+    // the row label says what a year column holds, whatever its header's word (`実績` over the years)
+    const dated = (c: ColumnInfo) => c.year !== null && !/最終|目標年度|基準/.test(compactText(c.header));
+    const actualYears = of("actual").filter(dated);
+    plan.years = [...yearCols, ...actualYears].sort((a, b) => a.col - b.col);
     plan.baseline = of("baseline");
-    plan.actual = of("actual");
+    plan.actual = of("actual").filter((c) => !actualYears.includes(c));
     plan.final = of("target");
     return plan;
   }

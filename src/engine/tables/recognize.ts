@@ -152,6 +152,8 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
         if (role !== "result" && role !== "future") role = (["計画どおり", "計画前倒し", "計画遅れ"].includes(tick) ? "result" : "future");
       } else role = classifyHeader(p2) ?? classifyHeader(p1);
     } else role = classifyHeader(p1);
+    // years under a generic parent (`年度` merged or typed over 令和4 / 令和5 / 令和6): year columns
+    if (!role && p2 && yearHeader(p2) && (!p1 || /^(年度|年次|各年度|年度別|実施年度|推移)$/.test(compactText(p1)))) role = classifyHeader(p2);
     if (!role) continue;
     const y = findYear(normalizeText(p2)) ?? findYear(normalizeText(p1));
     const info: ColumnInfo = { col: c, role, header: [p1, p2].filter(Boolean).join(" / "), year: y ? y.year : null, tick };
@@ -600,7 +602,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     }
     const texts = rowTexts(sheet, r, l, right);
     const sec = sectionText(h.kind, texts);
-    if (h.kind === "indicators" && texts.length >= 1 && texts.length <= 2 && (sec || isSectionHeading(texts[0]))) {
+    if (h.kind === "indicators" && texts.length >= 1 && texts.length <= 2 && (sec || isSectionHeading(texts[0]) || bandRow(r))) {
       // a heading inside an indicator table (（１）地域支援, ■ 参考指標) is followed by indicators;
       // a heading followed by anything else (３　施策を構成する…, ■06-1 and a programme table) ends it
       if (!headingContinues(r)) break;
@@ -694,7 +696,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
           if (rd.kind === "number" || rd.kind === "qualitative" || rd.kind === "error") return true;
           if (rd.kind === "missing" && !isYearOnly(rd.text)) return true;
           // a value and its year in one cell with a note, or a number stored as text with a remark
-          if (rd.kind === "text" && /\d/.test(rd.text) && rd.text.length <= 30) return true;
+          if (rd.kind === "text" && /^\s*[\d０-９+\-△▲]/.test(rd.text) && rd.text.length <= 12) return true;
         } else if (c.role === "trend" || c.role === "evaluation") {
           const t = cellText(v).replace(/[\s\u3000]/g, "");
           if (t.length <= 2) return true;
@@ -744,6 +746,8 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (h.kind === "indicators") {
       // an indicator has a name and indicator content (a number alone is no name: a No. column)
       if (!nameLike(kv ?? getCell(sheet, km!.top, km!.left))) return false;
+      // a page title printed between pages (【令和７年度】施策・事務事業マネジメントシート) is no indicator
+      if (/^【[^】]{1,30}】/.test(normalizeText(kt)) && !/^【(再掲|新規|重点)/.test(normalizeText(kt))) return false;
       // money rows of a 事業費 table (決算額（千円）, 一般財源) are no indicators
       if (COST_ROW.test(compactText(cellText(kv ?? getCell(sheet, km!.top, km!.left))))) return false;
       if (texts.length === 1 && isSectionHeading(texts[0])) return false;
@@ -751,6 +755,16 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       return indicatorContent(row, last);
     }
     return valueCols.length === 0 || texts.length >= 1;
+  }
+
+  /** A row with one text merged across most of the table (活動指標 / 成果指標 over a block of records). */
+  function bandRow(row: number): boolean {
+    for (let c = l; c <= right; c++) {
+      const m = mergeAt(sheet, row, c);
+      if (m && m.top === row && m.left === c && m.right - m.left + 1 >= Math.max(2, Math.ceil((right - l + 1) / 2))) return true;
+    }
+    const t = rowTexts(sheet, row, l, right);
+    return t.length === 1 && /^(活動指標|成果指標|参考指標|アウトカム指標|アウトプット指標|成果目標|活動目標)$/.test(compactText(t[0]));
   }
 
   /** After a heading: do indicator rows follow (before any other text or header)? */
