@@ -217,6 +217,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
   const fixable = stale ? [] : (result?.findings.filter((f) => f.fix) ?? []);
   const counts = countBySeverity(result?.findings ?? []);
   const noTables = result !== null && result.tableCount === 0;
+  const untold = (result?.sheetsWithoutTables ?? []).filter((sh) => !structure.some((f) => f.rule === "no-table" && f.sheet === sh));
 
   return (
     <div className={styles.root} data-testid="check-tab">
@@ -261,9 +262,10 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
               </MessageBarBody>
             </MessageBar>
           ) : (
-            result.sheetsWithoutTables.length > 0 && (
+            // (Sheets the engine's no-table finding names are in the box below: not said twice.)
+            untold.length > 0 && (
               <Text size={200} data-testid="sheets-without-tables">
-                {t("pane.check.sheetsWithoutTables", { sheets: result.sheetsWithoutTables.join(t("pane.listSeparator")) })}
+                {t("pane.check.sheetsWithoutTables", { sheets: untold.join(t("pane.listSeparator")) })}
               </Text>
             )
           )}
