@@ -35,7 +35,10 @@ export interface CheckPathsOptions<O> {
   /** Options for the check function; must survive structured cloning (plain data). */
   unitOptions: O;
   locale?: Locale;
-  /** "auto" (default): worker threads when there are ≥ AUTO_WORKERS_MIN_FILES files, ≥ 2 cores and a compiled build. */
+  /**
+   * "auto" (default): worker threads when there are ≥ AUTO_WORKERS_MIN_FILES files, two or more jobs
+   * (by default: the cores, when there are ≥ AUTO_WORKERS_MIN_CORES) and a compiled build.
+   */
   workers?: "auto" | "always" | "never";
   /** Number of workers (default: the number of cores, at most the number of files). */
   jobs?: number;
@@ -95,8 +98,15 @@ export function workerScript(): string | null {
   return compiledPath(path.join(__dirname, `worker${ext}`));
 }
 
-/** With `workers: "auto"`, worker threads are used from this many files on. */
-export const AUTO_WORKERS_MIN_FILES = 12;
+/**
+ * With `workers: "auto"`, worker threads are used from this many files on, and only on machines with
+ * AUTO_WORKERS_MIN_CORES cores or more. Measured with `npm run bench` on 2 cores: two workers never beat
+ * one thread (120 workbooks: a tie; 300: 7.1 s against 4.2 s; 1,000: 7.6 s against 5.1 s, with twice
+ * the CPU time) — each worker loads the modules and warms its JIT again, and the results are copied
+ * back — so on 2 cores the check runs in one thread.
+ */
+export const AUTO_WORKERS_MIN_FILES = 100;
+export const AUTO_WORKERS_MIN_CORES = 4;
 
 export function defaultJobs(): number {
   const n = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -230,13 +240,14 @@ export async function checkPaths<O>(paths: string[], options: CheckPathsOptions<
   bar?.update(0);
 
   const mode = options.workers ?? "auto";
-  const jobs = Math.max(1, Math.min(options.jobs ?? defaultJobs(), files.length));
+  const cores = defaultJobs();
+  const jobs = Math.max(1, Math.min(options.jobs ?? (mode === "auto" && cores < AUTO_WORKERS_MIN_CORES ? 1 : cores), files.length));
   const script = mode === "never" ? null : workerScript();
   const moduleJs = mode === "never" ? null : compiledPath(options.unit.module);
   if (mode === "always" && (!script || !moduleJs)) {
     throw new Error(`No compiled build for worker threads (${!script ? "worker" : options.unit.module}): run npm run build:cli`);
   }
-  // Starting a worker costs about as much as checking a dozen files: small batches stay in-process.
+  // Starting a worker costs its module loading and JIT warm-up again: small batches stay in-process.
   const useWorkers = !!script && !!moduleJs && (mode === "always" || (jobs >= 2 && files.length >= AUTO_WORKERS_MIN_FILES));
   try {
     if (!files.length) {
