@@ -16,6 +16,8 @@ export interface Finding {
   actual: string | number | null;
   /** A safe fix, where one exists. */
   fix?: CellEdit;
+  /** The words allowed in the cell (vocabulary findings): each is a fix the user may choose. */
+  choices?: string[];
   /** Source file, filled by the doors when several files are checked. */
   file?: string;
 }

@@ -68,6 +68,14 @@ export class FindingSink {
   field(key: MessageKey): string {
     return t(this.locale, key);
   }
+  /** "〇 漢数字のゼロ": the character and its name (the code point where it has no name here). */
+  charName(written: string): string {
+    const chars = [...written];
+    if (chars.length !== 1) return codePoint(written);
+    const key = `char.${chars[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}` as MessageKey;
+    const name = t(this.locale, key);
+    return name === key ? codePoint(written) : `${written} ${name}`;
+  }
   /** "基準年度 令和6年度 > 前年度 令和4年度" in the sink's language. */
   yearPair(a: MessageKey, ya: number, op: string, b: MessageKey, yb: number): string {
     return `${t(this.locale, a)} ${formatYear(ya, this.locale)} ${op} ${t(this.locale, b)} ${formatYear(yb, this.locale)}`;
@@ -295,7 +303,7 @@ function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell):
   if (!inLegend && legendMarks.includes(meant)) {
     // a lookalike: its fix is the right mark (the computed one when the mark is wrong too)
     const glyph = legendGlyph(x.trendLegend, meant);
-    sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: codePoint(written) }, glyph, written, fix);
+    sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: sink.charName(written) }, glyph, written, fix);
   } else if (!inLegend) {
     sink.add("mark-not-in-legend", s, c.cell, "rule.mark-not-in-legend", { legend: x.trendLegend.join(" ") }, expected, written);
     return;
@@ -327,7 +335,7 @@ export function checkProgress(sink: FindingSink, rows: ProgressRow[], evaluation
 export function checkEvaluationMark(sink: FindingSink, sheet: string, ev: CellRef, legend: readonly string[]): void {
   const m = readMark(ev.text, legend);
   if (m.lookalike) {
-    sink.add("lookalike-character", sheet, ev.cell, "rule.lookalike-character", { code: codePoint(m.written) }, m.mark, m.written, { sheet, cell: ev.cell, value: m.mark });
+    sink.add("lookalike-character", sheet, ev.cell, "rule.lookalike-character", { code: sink.charName(m.written) }, m.mark, m.written, { sheet, cell: ev.cell, value: m.mark });
   } else if (!legend.includes(m.mark)) {
     sink.add("mark-not-in-legend", sheet, ev.cell, "rule.mark-not-in-legend", { legend: legend.join(" ") }, null, m.written);
   }
@@ -369,6 +377,7 @@ export function checkProgramme(sink: FindingSink, rows: ProgrammeRow[]): void {
       else if (!(RESULT_WORDS as readonly string[]).includes(w)) {
         const fix = (RESULT_WORDS as readonly string[]).includes(w) ? undefined : undefined;
         sink.add("vocabulary", s, r.result.cell, "rule.vocabulary", { field: sink.field("field.result"), choices: RESULT_WORDS.join("／") }, null, r.result.text, fix);
+        sink.findings[sink.findings.length - 1].choices = [...RESULT_WORDS];
       }
     }
     if (r.resultTicks.length) {
@@ -382,6 +391,7 @@ export function checkProgramme(sink: FindingSink, rows: ProgrammeRow[]): void {
       for (const w of words) {
         if (!(FUTURE_WORDS as readonly string[]).includes(w.replace(/^[✔✓☑■●○]/, ""))) {
           sink.add("vocabulary", s, f.cell, "rule.vocabulary", { field: sink.field("field.direction"), choices: FUTURE_WORDS.join("／") }, null, w);
+          sink.findings[sink.findings.length - 1].choices = [...FUTURE_WORDS];
         }
       }
     }
