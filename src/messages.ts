@@ -155,7 +155,7 @@ const ja = {
   "file.notXlsx": "{file}: Excel ブック（.xlsx）ではありません。Excel で開いて .xlsx 形式で保存し直してください。",
   "file.xls": "{file}: 古い Excel 形式（.xls）は読めません。Excel で開き「名前を付けて保存」で .xlsx 形式にしてください。",
   "file.csv": "{file}: CSV ファイルは読めません。Excel で開き .xlsx 形式で保存してください。",
-  "file.truncated": "{file}: ファイルが壊れているか途中で切れています（{reason}）。元のファイルを取り直してください。",
+  "file.truncated": "{file}: ファイルが壊れているか途中で切れています（{reasonJa}）。元のファイルを取り直してください。",
   "file.encrypted": "{file}: パスワードで保護されたブックは読めません。Excel でパスワードを解除して保存してから実行してください。",
   "file.tooLarge": "{file}: 展開後のサイズが上限（{limit}）を超えるため読みません（圧縮爆弾の可能性）。",
   "file.tooManyCells": "{file}: シート「{sheet}」のセル数が上限（{limit}）を超えるため読みません。",

@@ -121,6 +121,18 @@ export function openPackage(bytes: Uint8Array, file: string, limits: ZipLimits =
   return { entries };
 }
 
+/** The reason a package is cut short, in Japanese (the English one is the ZIP reader's own). */
+export function truncatedReasonJa(reason: string): string {
+  let m: RegExpExecArray | null;
+  if (reason === "end of central directory not found") return "ZIP の目次（中央ディレクトリ）の終わりが見つかりません";
+  if (/^zip64/.test(reason)) return "ZIP64 の目次が見つかりません";
+  if (reason === "central directory past the end of the file") return "目次がファイルの終わりを越えています";
+  if (reason === "bad central directory entry") return "目次の項目が壊れています";
+  if ((m = /^local header of (.+)$/.exec(reason))) return `「${m[1]}」の見出しが壊れています`;
+  if ((m = /^data of (.+) past the end of the file$/.exec(reason))) return `「${m[1]}」のデータがファイルの終わりを越えています`;
+  return `「${reason}」を展開できません`;
+}
+
 export function zipErrorToFileError(e: unknown, file: string): WorkbookFileError {
   if (e instanceof WorkbookFileError) return e;
   if (e instanceof ZipError) {
@@ -129,7 +141,7 @@ export function zipErrorToFileError(e: unknown, file: string): WorkbookFileError
       case "notZip":
         return new WorkbookFileError("file.notXlsx", file);
       case "truncated":
-        return new WorkbookFileError("file.truncated", file, { reason: p.reason });
+        return new WorkbookFileError("file.truncated", file, { reason: p.reason, reasonJa: truncatedReasonJa(p.reason) });
       case "encrypted":
         return new WorkbookFileError("file.encrypted", file);
       case "tooLarge":
