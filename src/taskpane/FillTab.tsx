@@ -107,7 +107,7 @@ function columnLetter(c: ReadColumn): string {
   return "";
 }
 
-type CellState = "noColumn" | "changed" | "formula" | "error" | "same";
+type CellState = "noColumn" | "changed" | "formula" | "error" | "same" | "notRead";
 
 export interface FillTabProps {
   host: PaneHost;
@@ -238,6 +238,8 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
   const changeCount = scopedBatch?.cells.length ?? 0;
 
   const cellState = (ind: IndicatorResult, cell: string | null, written: CellValue): CellState => {
+    // not read with certainty: nothing compared, nothing written (never 「一致」)
+    if (ind.uncertain) return "notRead";
     if (cell === null) return "noColumn";
     const key = `${ind.sheet}!${cell}`;
     if (changed.has(key)) return "changed";
@@ -250,6 +252,10 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
   const status = (st: CellState) =>
     st === "noColumn" ? (
       <Text size={200}>{t("pane.fill.noColumn")}</Text>
+    ) : st === "notRead" ? (
+      <Badge color="warning" appearance="outline" className={styles.badge} data-testid="not-read">
+        {t("pane.fill.notRead")}
+      </Badge>
     ) : st === "changed" ? (
       <Badge color="warning" className={styles.badge} data-testid="will-change">
         {t("pane.fill.changed")}
@@ -278,7 +284,7 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
     const markState = cellState(ind, ind.markCell, ind.writtenMark);
     const rateState = cellState(ind, ind.rateCell, ind.writtenRate);
     const anyChange = markState === "changed" || rateState === "changed";
-    const attention = anyChange || markState === "error" || rateState === "error" || markState === "formula" || rateState === "formula";
+    const attention = anyChange || markState === "notRead" || markState === "error" || rateState === "error" || markState === "formula" || rateState === "formula";
     if (changesOnly && !attention) return null;
     const expanded = attention ? !open.has(id) : open.has(id);
     const toggle = () =>
@@ -317,8 +323,13 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
             <span>
               {t("pane.fill.rate")}: <span data-testid="computed-rate">{computedRate}</span>
             </span>
-            {status(anyChange ? "changed" : markState === "error" || rateState === "error" ? "error" : markState === "noColumn" && rateState === "noColumn" ? "noColumn" : "same")}
+            {status(markState === "notRead" ? "notRead" : anyChange ? "changed" : markState === "error" || rateState === "error" ? "error" : markState === "noColumn" && rateState === "noColumn" ? "noColumn" : "same")}
           </span>
+        )}
+        {ind.uncertain && (
+          <Text size={200} className={styles.meta} data-testid="not-read-reason">
+            {ind.uncertain}
+          </Text>
         )}
         {expanded && (
           <>
