@@ -6,7 +6,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -18,7 +17,7 @@ import type { Finding } from "../engine/model/findings";
 import type { EngineSettings } from "../engine/model/indicator";
 import type { CellEdit, UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
-import { OperationStatus, revertNotice, useOperation } from "./operation";
+import { OperationStatus, revertNotice, StaleNotice, useOperation } from "./operation";
 import { engineInput, readAndAnalyze } from "./engine";
 import { readAckStore, removeAck, saveAck, sortWithAcks, type AckState } from "./ack/acks";
 import type * as AckModule from "./ack/AckControls";
@@ -237,16 +236,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
       <OperationStatus op={op} />
       {result && (
         <>
-          {stale && (
-            <MessageBar intent="warning" layout="multiline" data-testid="stale">
-              <MessageBarBody>{t("pane.check.stale")}</MessageBarBody>
-              <MessageBarActions>
-                <Button size="small" appearance="primary" onClick={runCheck} disabled={op.running} data-testid="stale-rerun">
-                  {t("pane.check.rerun")}
-                </Button>
-              </MessageBarActions>
-            </MessageBar>
-          )}
+          {stale && <StaleNotice message={t("pane.check.stale")} action={t("pane.check.rerun")} onAction={runCheck} disabled={op.running} />}
           <div className={styles.row} data-testid="check-summary" role="status">
             {SEVERITIES.map((s) => (
               <Badge key={s} appearance={counts[s] ? "filled" : "outline"} color={SEVERITY_COLOR[s]}>

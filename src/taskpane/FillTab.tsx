@@ -10,7 +10,6 @@ import {
   Field,
   makeStyles,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Radio,
@@ -28,7 +27,7 @@ import type { CellValue, UndoRecord, WorkbookSnapshot } from "../workbook/port";
 import type { Locale, MessageKey } from "../messages";
 import { messages } from "../messages";
 import { useLocale, useT, type Translate } from "./i18n";
-import { OperationStatus, revertNotice, useOperation, type Step } from "./operation";
+import { OperationStatus, revertNotice, StaleNotice, useOperation, type Step } from "./operation";
 import { readAndAnalyze, type AnalysisResult } from "./engine";
 import { formatCell, formatNumber, formatRate } from "./format";
 import { TrendChart } from "./TrendChart";
@@ -495,16 +494,7 @@ export function FillTab({ host, settings, onSettingsChange, settingsRejected }: 
         )}
       </div>
       <OperationStatus op={op} />
-      {stale && (
-        <MessageBar intent="warning" layout="multiline" data-testid="stale">
-          <MessageBarBody>{t("pane.fill.stale")}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" appearance="primary" onClick={runRead} disabled={op.running} data-testid="stale-rerun">
-              {t("pane.fill.reread")}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
+      {stale && <StaleNotice message={t("pane.fill.stale")} action={t("pane.fill.reread")} onAction={runRead} disabled={op.running} />}
       {result && (
         <Switch checked={changesOnly} label={t("pane.fill.changesOnly")} onChange={(_, d) => setChangesOnly(d.checked)} data-testid="changes-only" />
       )}

@@ -108,3 +108,17 @@ export function OperationStatus({ op }: { op: Operation }) {
     </div>
   );
 }
+
+/** Results shown here are out of date (the workbook was written since): say so, with the action that refreshes them. */
+export function StaleNotice(props: { message: string; action: string; onAction: () => void; disabled: boolean }) {
+  return (
+    <MessageBar intent="warning" layout="multiline" data-testid="stale">
+      <MessageBarBody>{props.message}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" onClick={props.onAction} disabled={props.disabled} data-testid="stale-rerun">
+          {props.action}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
