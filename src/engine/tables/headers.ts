@@ -86,13 +86,10 @@ const RULES: [RegExp, Role][] = [
   [/会議内容|議題/, "agenda"],
 ];
 
-/** True when the text is only a year (with brackets), e.g. `（令和5年度）`. */
+/** True when the text is only a year (with brackets), e.g. `（令和5年度）`, `令和5年度実績`. */
 export function isYearOnly(text: string): boolean {
-  const s = normalizeText(text).replace(/\s+/g, "");
-  const y = findYear(s);
-  if (!y) return false;
-  const rest = (s.slice(0, y.index) + s.slice(y.index + y.length)).replace(/[()（）[\]［］]/g, "");
-  return rest === "" || rest === "実績" || rest === "時点";
+  const y = yearHeader(text);
+  return y !== null && (y.tag === null || y.tag === "actual");
 }
 
 /** What a year header says besides its year: `令和3年度（基準）` → baseline, `令和8年度（目標）` → target. */
