@@ -4,7 +4,7 @@
  */
 import type { Locale } from "../messages";
 import type { EngineSettingsInput } from "../engine/model/indicator";
-import { checkWorkbook } from "../engine";
+import { checkWorkbook } from "../engine/check";
 import type { FileResult } from "../engine/report/types";
 import { applyStoredAcknowledgements } from "./commands/ack";
 import { fileErrorMessage, mergeSettings, openWorkbook } from "./open";

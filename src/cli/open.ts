@@ -1,7 +1,8 @@
 /** Opening workbooks for the commands: read, sniff, snapshot, and the settings they carry. */
 import * as fs from "fs";
 import { t, type Locale } from "../messages";
-import { EngineSettings, type EngineSettingsInput } from "../engine/model/indicator";
+import type { EngineSettingsInput } from "../engine/model/indicator";
+import { parseStoredSettings } from "../engine/model/settings";
 import type { WorkbookSnapshot } from "../engine/model/snapshot";
 import { XlsxWorkbook } from "../workbook/xlsx/adapter";
 import { isWorkbookFileError, WorkbookFileError } from "../workbook/xlsx/errors";
@@ -37,8 +38,6 @@ export function fileErrorMessage(e: unknown, file: string, locale: Locale): stri
   return t(locale, "file.unreadable", { file, reason: err && err.message ? err.message : String(e) });
 }
 
-const StoredSettings = EngineSettings.partial();
-
 export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
   // one small file at a time: a synchronous read is one system call where fs.promises.readFile
   // takes several round trips through the thread pool (measured: about 1 ms a workbook)
@@ -56,9 +55,9 @@ export async function openWorkbook(file: string): Promise<OpenedWorkbook> {
   try {
     const raw = await workbook.getSetting(SETTINGS_KEY);
     if (raw) {
-      const parsed = StoredSettings.safeParse(JSON.parse(raw));
-      if (parsed.success) {
-        const { locale: _ignored, ...rest } = parsed.data;
+      const parsed = parseStoredSettings(JSON.parse(raw));
+      if (parsed) {
+        const { locale: _ignored, ...rest } = parsed;
         stored = rest;
       }
     }

@@ -3,7 +3,8 @@ import { cellText, compactText, normalizeText, parseYear } from "./cell/read";
 import { columnLetters, getFormula, getNumberFormat, parseA1, toA1 } from "./model/grid";
 import type { CellEdit, CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import type { Finding } from "./model/findings";
-import { EngineSettings, type EngineSettingsInput } from "./model/indicator";
+import type { EngineSettings, EngineSettingsInput } from "./model/indicator";
+import { resolveEngineSettings } from "./model/settings";
 import type { FillChange, FillPlan, IndicatorResult, SeriesPointResult, SheetAnalysis, WorkbookAnalysis } from "./api";
 import type { TableInfo } from "./model/findings";
 import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from "./tables/recognize";
@@ -72,7 +73,7 @@ export interface SheetDetail {
 /** Settings for a sheet: explicit ones win, then what the sheet says, then the defaults. */
 function settingsFor(sheet: SheetSnapshot, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
   const stated = sheetRateStatement(sheet);
-  if (!parsed) return EngineSettings.parse({ ...stated, ...stripUndefined(input ?? {}) });
+  if (!parsed) return resolveEngineSettings({ ...stated, ...stripUndefined(input ?? {}) });
   // the input parsed once per workbook: what the sheet states fills only what the input leaves open
   const given = input ?? {};
   const out = { ...parsed };
@@ -258,7 +259,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
   const indicators: IndicatorResult[] = [];
   const issues: Finding[] = [];
   const progressItems: WorkbookAnalysis["progressItems"] = [];
-  const parsed = EngineSettings.parse(stripUndefined(input ?? {}));
+  const parsed = resolveEngineSettings(stripUndefined(input ?? {}));
   const locale = parsed.locale;
   const allProgress: ProgressRow[] = [];
   const allIndicatorRows: IndicatorRow[] = [];
@@ -420,7 +421,7 @@ export function planFill(snapshot: WorkbookSnapshot, input?: EngineSettingsInput
   const changes: FillChange[] = [];
   let fillableCells = 0;
   const skipped: FillPlan["skipped"] = [];
-  const parsed = EngineSettings.parse(stripUndefined(input ?? {}));
+  const parsed = resolveEngineSettings(stripUndefined(input ?? {}));
   const locale = parsed.locale;
   const notFilled = new FindingSink(locale);
   for (const sheet of snapshot.sheets) {

@@ -10,10 +10,11 @@
  *
  * Findings are placed on this year's cells. Pure: snapshots in, findings out.
  */
-import { analyzeWorkbook } from "./index";
+import { analyzeWorkbook } from "./analyze";
 import type { IndicatorResult, ProgressItem, WorkbookAnalysis } from "./api";
 import type { Finding } from "./model/findings";
-import { resolveSettings, type EngineSettingsInput, type YearValue } from "./model/indicator";
+import type { EngineSettingsInput, YearValue } from "./model/indicator";
+import { resolveEngineSettings } from "./model/settings";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./model/snapshot";
 import { getCell, mergeAt, parseRange, toA1 } from "./model/grid";
 import { t, type Locale } from "../messages";
@@ -217,7 +218,7 @@ export function compareWorkbooks(
   current: WorkbookSnapshot,
   settings?: EngineSettingsInput,
 ): WorkbookComparison {
-  const resolved = resolveSettings(settings);
+  const resolved = resolveEngineSettings(settings);
   const locale = resolved.locale;
   const lastAnalysis = analyzeWorkbook(last, settings);
   const currentAnalysis = analyzeWorkbook(current, settings);

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { DEFAULT_PACE_BANDS } from "./settings";
+
+export { DEFAULT_PACE_BANDS };
 
 /** 上昇 (increase), 減少 (decrease), 維持 (keep): a target given as a word instead of a number. */
 export const Qualitative = z.enum(["上昇", "減少", "維持"]);
@@ -42,14 +45,6 @@ export type Indicator = z.infer<typeof Indicator>;
 
 export const RateMethod = z.enum(["ratio", "progress"]);
 export type RateMethod = z.infer<typeof RateMethod>;
-
-/** A ≥ 100%, B 80–99%, C 50–79%, D below. */
-export const DEFAULT_PACE_BANDS: { label: string; min: number | null }[] = [
-  { label: "A", min: 1.0 },
-  { label: "B", min: 0.8 },
-  { label: "C", min: 0.5 },
-  { label: "D", min: null },
-];
 
 /** Settings that choose how marks and rates are computed. Defaults are the README's. */
 export const EngineSettings = z.object({
