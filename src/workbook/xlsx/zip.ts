@@ -10,7 +10,11 @@
  * parts this project does not understand (macros, charts, images, printer settings…) come out
  * exactly as they went in.
  */
-import { deflateSync as fflateDeflate, inflateSync as fflateInflate } from "fflate";
+type Fflate = typeof import("fflate");
+let fflateLib: Fflate | undefined;
+/** fflate, loaded on first use: the command line inflates with zlib and need not load it (13 ms). */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fflate = (): Fflate => (fflateLib ??= require("fflate") as Fflate);
 
 export interface ZipLimits {
   /** Sum of the declared uncompressed sizes of all entries. */
@@ -184,12 +188,12 @@ export class InflateTooLarge extends Error {}
 /** fflate: inflates into a buffer one byte larger than allowed, so passing the limit is seen and stops there. */
 export const fflateCodec: DeflateCodec = {
   inflateRaw(data, maxOut) {
-    const out = fflateInflate(data, { out: new Uint8Array(maxOut + 1) });
+    const out = fflate().inflateSync(data, { out: new Uint8Array(maxOut + 1) });
     if (out.length > maxOut) throw new InflateTooLarge();
     return out;
   },
   deflateRaw(data) {
-    return fflateDeflate(data, { level: 6 });
+    return fflate().deflateSync(data, { level: 6 });
   },
 };
 
