@@ -32,6 +32,26 @@ async function run(...args: string[]) {
 }
 
 describe("plansheet check", () => {
+  test("--json keeps a cell text with a line or paragraph separator (U+2028/U+2029) as written", async () => {
+    const wb = XlsxWorkbook.fromBuffer(fs.readFileSync(path.join(dir, "management-rate-errors.xlsx")), "sep.xlsx");
+    const snap = await wb.readSnapshot();
+    const sheet = snap.sheets[0].name;
+    const col = snap.sheets[0].values[16].findIndex((v) => typeof v === "string" && v.startsWith("地域福祉コーディネーター"));
+    expect(col).toBeGreaterThanOrEqual(0);
+    const name = "相談件数\u2028（地域支援）\u2029再掲";
+    await wb.applyEdits({ cells: [{ sheet, cell: toA1(16, col), value: name }] });
+    const file = path.join(dir, "sep.xlsx");
+    fs.writeFileSync(file, await wb.toBuffer());
+    try {
+      const r = await run("check", file, "--json");
+      const j = JSON.parse(r.out);
+      const ind = j.files[0].indicators.find((i: { row: number }) => i.row === 17);
+      expect(ind.name).toBe(name);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  });
+
   test("--json gives exactly the documented shape", async () => {
     const r = await run("check", path.join(dir, "management-rate-errors.xlsx"), "--json");
     expect(r.code).toBe(1);
