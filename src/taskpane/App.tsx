@@ -23,7 +23,8 @@ import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
 import { countingPort, RevisionContext, type Revision } from "./revision";
-import { defaultSettings, loadSettings, saveSettings } from "./settings";
+import { initialSettings } from "./settingsDefaults";
+import { loadEngine } from "./lazyEngine";
 import { errorText } from "./format";
 import type { PaneHost } from "./types";
 
@@ -128,7 +129,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
   );
   const rev = useMemo<Revision>(() => ({ current: revision, now: () => revisionRef.current }), [revision]);
   const [busy, setBusy] = useState(false);
-  const [stored, setStored] = useState<EngineSettings>(() => defaultSettings(locale));
+  const [stored, setStored] = useState<EngineSettings>(() => initialSettings(locale));
   const [rejected, setRejected] = useState<string | undefined>();
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -136,7 +137,9 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
 
   useEffect(() => {
     let live = true;
-    loadSettings(host.port, locale)
+    // The settings are read through the engine chunk (zod's schema), fetched here as the pane starts.
+    loadEngine()
+      .then((engine) => engine.loadSettings(host.port, locale))
       .then((r) => {
         if (!live) return;
         setStored(r.settings);
@@ -153,7 +156,7 @@ function Pane({ host, locale, setLocale }: { host: PaneHost; locale: Locale; set
 
   const onSettingsChange = useCallback(
     async (s: EngineSettings) => {
-      await saveSettings(host.port, s);
+      await (await loadEngine()).saveSettings(host.port, s);
       setStored(s);
       setRejected(undefined);
     },

@@ -18,8 +18,8 @@ import type { EngineSettings } from "../engine/model/indicator";
 import type { CellEdit, UndoRecord } from "../workbook/port";
 import { useLocale, useT } from "./i18n";
 import { OperationStatus, revertNotice, StaleNotice, useOperation } from "./operation";
-import { engineInput, readAndAnalyze } from "./engine";
-import { readAckStore, removeAck, saveAck, sortWithAcks, type AckState } from "./ack/acks";
+import { loadEngine } from "./lazyEngine";
+import type { AckState } from "./ack/acks";
 import type * as AckModule from "./ack/AckControls";
 import { SaveOpenDataButton } from "./opendata/SaveOpenData";
 import { buildReportBatch, sortFindings, uniqueSheetName } from "./report";
@@ -97,6 +97,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     async (step: (k: Parameters<typeof t>[0]) => Promise<void>, scopeNow: "sheet" | "all") => {
       const revision = rev.now();
       const active = scopeNow === "sheet" ? await host.getActiveSheet() : null;
+      const { engineInput, readAckStore, readAndAnalyze, sortWithAcks } = await loadEngine();
       const { snapshot, analysis } = await readAndAnalyze(host.port, settings, step, false);
       const names = snapshot.sheets.map((s) => s.name);
       const fallbackToAll = scopeNow === "sheet" && (active === null || !names.includes(active));
@@ -173,7 +174,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     op.run(async (step) => {
       if (!result) return;
       await step("pane.progress.writing");
-      await saveAck(host.port, result.ack, f, reason, by);
+      await (await loadEngine()).saveAck(host.port, result.ack, f, reason, by);
       await check(step, result.scopeAll ? "all" : scope);
       op.setNotice({ intent: "success", key: "pane.ack.saved", params: { cell: `${f.sheet}!${f.cell}` } });
     }).then(() => undefined);
@@ -182,7 +183,7 @@ export function CheckTab({ host, settings }: { host: PaneHost; settings: EngineS
     op.run(async (step) => {
       if (!result) return;
       await step("pane.progress.writing");
-      await removeAck(host.port, result.ack, f);
+      await (await loadEngine()).removeAck(host.port, result.ack, f);
       await check(step, result.scopeAll ? "all" : scope);
       op.setNotice({ intent: "success", key: "pane.ack.removed", params: { cell: `${f.sheet}!${f.cell}` } });
     });
