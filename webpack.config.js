@@ -16,6 +16,7 @@
  */
 const path = require("path");
 const fs = require("fs");
+const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { DEV_BASE, ManifestSettingError, renderManifest, settingsFromEnv } = require("./scripts/manifest");
 const { say } = require("./scripts/texts");
@@ -148,6 +149,13 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // One language in the pages' first scripts: where src/messages.ts imports the English table, the
+      // pages get a stand-in that fetches it as a chunk on demand (src/messages.en.web.ts).
+      new webpack.NormalModuleReplacementPlugin(/^\.\/messages\.en$/, (resource) => {
+        if (resource.contextInfo && resource.contextInfo.issuer === path.resolve(__dirname, "src/messages.ts")) {
+          resource.request = "./messages.en.web";
+        }
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

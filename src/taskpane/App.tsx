@@ -18,7 +18,7 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import type { EngineSettings } from "../engine/model/indicator";
-import { t, type Locale } from "../messages";
+import { hasMessages, loadMessages, t, type Locale } from "../messages";
 import { LocaleContext, rememberLocale } from "./i18n";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CheckTab } from "./CheckTab";
@@ -85,13 +85,25 @@ export function App(props: AppProps) {
   const [ownLocale, setOwnLocale] = useState<Locale>(props.initialLocale ?? "ja");
   const locale = props.locale ?? ownLocale;
   const setLocale = (l: Locale) => {
-    rememberLocale(l);
-    if (props.onLocaleChange) props.onLocaleChange(l);
-    else setOwnLocale(l);
+    const apply = () => {
+      rememberLocale(l);
+      if (props.onLocaleChange) props.onLocaleChange(l);
+      else setOwnLocale(l);
+    };
+    // English is a chunk of its own (src/messages.en.web.ts), fetched once the pane is shown (below):
+    // the pane switches at once when it is there, else when it arrives (and stays in its language if
+    // it cannot be fetched).
+    if (hasMessages(l)) apply();
+    else loadMessages(l).then(apply, () => undefined);
   };
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
+  useEffect(() => {
+    // The other language, fetched after the first screen so that switching is immediate.
+    loadMessages(locale === "ja" ? "en" : "ja").catch(() => undefined);
+    // once, as the pane starts
+  }, []);
   return (
     <LocaleContext.Provider value={locale}>
       <FluentProvider theme={webLightTheme} lang={locale}>
