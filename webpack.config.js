@@ -125,12 +125,6 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: [".tsx", ".ts", ".js"],
-      alias: {
-        // The engine loads zod on first use with require() (src/engine/ack/schema.ts): the pages take
-        // the same ES module build for it as for `import` (one copy of zod, passed through the
-        // no-Function loader below), not zod's CommonJS build.
-        zod$: path.resolve(__dirname, "node_modules/zod/index.js"),
-      },
     },
     module: {
       rules: [

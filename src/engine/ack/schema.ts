@@ -18,39 +18,17 @@ export const MAX_BY = 100;
 export const MAX_STORED = 2_000_000;
 
 /**
- * The schemas, built on first use: zod is loaded when a workbook holds acknowledgements, not when the
- * command line starts (loading zod costs about 60 ms; see src/engine/model/settings.ts).
+ * The zod schemas live in ./zodSchema and are loaded on first use: zod is loaded when a workbook holds
+ * acknowledgements, not when the command line starts (loading zod costs about 60 ms; see
+ * src/engine/model/settings.ts). (That module imports zod statically, so the pages' build keeps only
+ * the parts of zod it uses.)
  */
-function buildSchemas(z: typeof Zod) {
-  const Acknowledgement = z.object({
-    rule: z.string().min(1).max(100),
-    sheet: z.string().max(200),
-    /** The indicator's or item's name; null for a finding on no indicator or item (a table's header). */
-    item: z.string().max(2000).nullable(),
-    /** Which part of the indicator or item: mark, rate, baseline, actual:2024 …; or "@G18" for a cell of no item. */
-    part: z.string().min(1).max(200),
-    /** The cell the finding was on when it was acknowledged (for people; matching does not use it). */
-    cell: z.string().max(20),
-    /** The values the finding was about, by role (text as written; long texts as a hash). */
-    values: z.record(z.string().max(200), z.string().max(200)),
-    reason: z.string().trim().min(1).max(MAX_REASON),
-    /** The evaluator's name as typed (may be empty). */
-    by: z.string().max(MAX_BY),
-    /** When: ISO 8601. */
-    at: z.string().min(1).max(40),
-  });
-  const AckStore = z.object({
-    version: z.literal(1),
-    items: z.array(Acknowledgement).max(10_000),
-  });
-  return { Acknowledgement, AckStore };
-}
-type Schemas = ReturnType<typeof buildSchemas>;
+type Schemas = typeof import("./zodSchema");
 let built: Schemas | undefined;
-/** The zod schemas of the stored acknowledgements (zod loaded on the first call). */
+/** The zod schemas of the stored acknowledgements (loaded on the first call). */
 export function ackSchemas(): Schemas {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (built ??= buildSchemas((require("zod") as { z: typeof Zod }).z));
+  return (built ??= require("./zodSchema") as Schemas);
 }
 export type Acknowledgement = Zod.infer<Schemas["Acknowledgement"]>;
 export type AckStore = Zod.infer<Schemas["AckStore"]>;
