@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DEFAULT_PACE_BANDS } from "./settings";
+import { DEFAULT_PACE_BANDS } from "./settingsFast";
 
 export { DEFAULT_PACE_BANDS };
 
