@@ -97,7 +97,27 @@ export async function watch(page: Page, origin: string, officeJsDir: string): Pr
   };
 }
 
+/**
+ * CSS transitions still running (a radio's colour, an accordion opening) would be caught mid-way by a
+ * screenshot or by axe's colour-contrast rule: wait for the finite ones to end (at most 2 s; spinners
+ * run forever).
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await transitionsDone(page);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, name);
   await page.screenshot({ path: file, fullPage: false });
@@ -115,19 +135,7 @@ interface AxeResult {
  * aria-hidden-focus although no one can rest on them.
  */
 export async function axe(page: Page): Promise<AxeResult["violations"]> {
-  // CSS transitions still running (a radio's or a tab's colour fading in) are read mid-way by the
-  // colour-contrast rule: wait for the finite ones to end (at most 2 s; spinners run forever)
-  await page.evaluate(() =>
-    Promise.race([
-      Promise.all(
-        document
-          .getAnimations()
-          .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity)
-          .map((a) => a.finished.catch(() => undefined)),
-      ),
-      new Promise((resolve) => setTimeout(resolve, 2000)),
-    ]),
-  );
+  await transitionsDone(page);
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
   if (!loaded) await page.addScriptTag({ url: "/axe.min.js" });
   const r = (await page.evaluate(() =>
