@@ -7,9 +7,9 @@ import type { EngineSettings, EngineSettingsInput } from "./model/indicator";
 import { resolveEngineSettings } from "./model/settings";
 import type { FillChange, FillPlan, IndicatorResult, SeriesPointResult, SheetAnalysis, WorkbookAnalysis } from "./api";
 import type { TableInfo } from "./model/findings";
-import { findLegends, recognizeTables, tableRangeA1, type RecognizedTable } from "./tables/recognize";
+import { legendAt, recognizeTables, tableRangeA1, type LegendInfo, type RecognizedTable } from "./tables/recognize";
 import { readIndicatorTable, isPercentFormat, type IndicatorRow, type ReadCell, type TableReading } from "./indicators/extract";
-import { findBandLegends, gradeOf, nearestBandLegend, sameGrade, type Band } from "./legends/bands";
+import { bandLegendAt, gradeOf, nearestBandLegend, sameGrade, type Band, type BandLegend } from "./legends/bands";
 import { rowLabel } from "./tables/headers";
 import type { Locale } from "../messages";
 import { achievementRate, pace, trendMark } from "./indicators/compute";
@@ -27,17 +27,49 @@ export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSet
   const out: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> = {};
   for (const row of sheet.values) {
     if (!row) continue;
-    for (const v of row) {
-      if (typeof v !== "string" || !/達成率|達成度|進捗率/.test(v)) continue;
-      const s = compactText(v);
-      // 達成率＝…, 達成度＝…, 進捗率は…で算出 — the formula may be written with ÷ / or 割る, the base as 基準値 or 策定時
-      const f = s.slice(s.search(/達成率|達成度|進捗率/));
-      if (/(実績値?|現状値?)[-−ー](基準値?|策定時の?値?|当初値?)\)?(÷|\/|割)\(?目標値?[-−ー](基準値?|策定時の?値?|当初値?)/.test(f)) out.rateMethod = "progress";
-      else if (/実績値?(÷|\/|割)目標値?|目標値?(÷|\/|割)実績値?/.test(f)) out.rateMethod = "ratio";
-      if (/100%を上限|上限100%|100%で上限|100%を超える場合は100%/.test(s)) out.capRate = true;
-    }
+    for (const v of row) if (typeof v === "string") readRateStatement(v, out);
   }
   return out;
+}
+
+/** One text's part of sheetRateStatement: what it states overrides what earlier texts stated. */
+function readRateStatement(v: string, out: Partial<Pick<EngineSettings, "rateMethod" | "capRate">>): void {
+  if (!/達成率|達成度|進捗率/.test(v)) return;
+  const s = compactText(v);
+  // 達成率＝…, 達成度＝…, 進捗率は…で算出 — the formula may be written with ÷ / or 割る, the base as 基準値 or 策定時
+  const f = s.slice(s.search(/達成率|達成度|進捗率/));
+  if (/(実績値?|現状値?)[-−ー](基準値?|策定時の?値?|当初値?)\)?(÷|\/|割)\(?目標値?[-−ー](基準値?|策定時の?値?|当初値?)/.test(f)) out.rateMethod = "progress";
+  else if (/実績値?(÷|\/|割)目標値?|目標値?(÷|\/|割)実績値?/.test(f)) out.rateMethod = "ratio";
+  if (/100%を上限|上限100%|100%で上限|100%を超える場合は100%/.test(s)) out.capRate = true;
+}
+
+/**
+ * What the texts of a sheet say beside its tables, read in one pass over its cells (in reading
+ * order): the legends (findLegends), the band legends (findBandLegends) and the rate statement
+ * (sheetRateStatement). The same results as the three functions.
+ */
+export function sheetNotes(sheet: SheetSnapshot): { legends: LegendInfo[]; bandLegends: BandLegend[]; stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> } {
+  const legends: LegendInfo[] = [];
+  const bandLegends: BandLegend[] = [];
+  const stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> = {};
+  const values = sheet.values;
+  for (let r = 0; r < values.length; r++) {
+    const row = values[r];
+    if (!row) continue;
+    const inSheet = r < sheet.rowCount;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== "string") continue;
+      if (inSheet && v.length >= 6) {
+        const legend = legendAt(v, r, c);
+        if (legend) legends.push(legend);
+        const band = bandLegendAt(v, r, c);
+        if (band) bandLegends.push(band);
+      }
+      readRateStatement(v, stated);
+    }
+  }
+  return { legends, bandLegends, stated };
 }
 
 /**
@@ -68,11 +100,12 @@ export interface SheetDetail {
   trendLegend: readonly string[];
   evaluationLegend: readonly string[];
   hasEvaluationLegend: boolean;
+  /** The year of the sheet's title (sheetTitleYear). */
+  titleYear: number | null;
 }
 
-/** Settings for a sheet: explicit ones win, then what the sheet says, then the defaults. */
-function settingsFor(sheet: SheetSnapshot, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
-  const stated = sheetRateStatement(sheet);
+/** Settings for a sheet: explicit ones win, then what the sheet says (`stated`), then the defaults. */
+function settingsFor(stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">>, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
   if (!parsed) return resolveEngineSettings({ ...stated, ...stripUndefined(input ?? {}) });
   // the input parsed once per workbook: what the sheet states fills only what the input leaves open
   const given = input ?? {};
@@ -118,12 +151,11 @@ export function dataExtent(sheet: SheetSnapshot): SheetSnapshot {
 
 export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput, parsed?: EngineSettings): SheetDetail {
   const sheet = dataExtent(whole);
-  const settings = settingsFor(sheet, input, parsed);
+  const { legends, bandLegends, stated } = sheetNotes(sheet);
+  const settings = settingsFor(stated, input, parsed);
   const tables = recognizeTables(sheet);
-  const legends = findLegends(sheet);
   const trend = legends.find((l) => l.type === "trend");
   const evaluation = legends.find((l) => l.type === "evaluation");
-  const bandLegends = findBandLegends(sheet);
   const titleYear = sheetTitleYear(sheet);
   // a 評価 column holds the trend marks when the sheet prints the trend legend and no evaluation legend
   const evaluationAsTrend = Boolean(trend) && !evaluation && bandLegends.length === 0;
@@ -143,6 +175,7 @@ export function analyzeSheet(whole: SheetSnapshot, input?: EngineSettingsInput, 
   return {
     sheet,
     tables,
+    titleYear,
     readings,
     indicatorRows,
     progressRows,
@@ -268,7 +301,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
     allIndicatorRows.push(...d.indicatorRows);
     const sink = new FindingSink(locale);
     sheets.push({ name: sheet.name, tables: d.tables.map((x) => tableInfo(sheet, x, d.readings.get(x), locale)) });
-    const titleYear = sheetTitleYear(sheet);
+    const titleYear = d.titleYear;
     tableFindings(sink, sheet, d, locale);
     for (const row of d.indicatorRows) {
       const reading = d.readings.get(row.table);

@@ -35,7 +35,8 @@ function toNumber(s: string): number {
 
 /** The bands a text defines, best first; null when it is not a band legend. */
 export function parseBandLegend(text: string): Band[] | null {
-  if (text.length > 400 || !/[%％]/.test(text)) return null;
+  // every band is written `label：NUM%` (ITEM): no colon or no percent sign, no bands
+  if (text.length > 400 || !/[%％]/.test(text) || !/[:：]/.test(text)) return null;
   const bands: Band[] = [];
   for (const m of text.matchAll(ITEM)) {
     const label = m[1].trim();
@@ -59,10 +60,16 @@ export function parseBandLegend(text: string): Band[] | null {
 export function findBandLegends(sheet: SheetSnapshot): BandLegend[] {
   const out: BandLegend[] = [];
   eachLongText(sheet, (v, r, c) => {
-    const bands = parseBandLegend(v);
-    if (bands) out.push({ cell: toA1(r, c), row: r, col: c, text: v, bands });
+    const legend = bandLegendAt(v, r, c);
+    if (legend) out.push(legend);
   });
   return out;
+}
+
+/** The band legend a text at (r, c) prints, or null. */
+export function bandLegendAt(v: string, r: number, c: number): BandLegend | null {
+  const bands = parseBandLegend(v);
+  return bands ? { cell: toA1(r, c), row: r, col: c, text: v, bands } : null;
 }
 
 /** The legend nearest to a table (rows top..bottom): below it first, then above. */

@@ -389,7 +389,15 @@ export function legendOf(text: string): LegendInfo["type"] | null {
 /** The same texts are asked about many times while a sheet is read (every row test looks for legends). */
 const legendMemo = new Map<string, LegendInfo["type"] | null>();
 
+/**
+ * Every character whose normalized form holds ※, 凡, a colon or 「 (NFKC maps ：﹕︓⩴ to ":" and ｢﹁
+ * to "「"; a test checks the list against every code point). A text without any of them is no
+ * legend, whatever normalizeText makes of it: long texts (考察) are passed over without normalizing.
+ */
+export const LEGEND_HINT = /[※凡:\u2A74\uFE13\uFE55\uFF1A「\uFE41\uFF62]/;
+
 function legendOfUncached(text: string): LegendInfo["type"] | null {
+  if (!LEGEND_HINT.test(text)) return null;
   const s = normalizeText(text);
   if (!/^※|凡例/.test(s) && !/[◎○▼⇒☆△□×][:：]|「[☆○△□×◎\-－]」/.test(s)) return null;
   if (/「[☆○△□×◎－\-]」/.test(s) && /予定通り|完了|中止|進捗/.test(s)) return "evaluation";
@@ -837,19 +845,25 @@ function findLabelColumn(sheet: SheetSnapshot, headerBottom: number, l: number, 
 export function findLegends(sheet: SheetSnapshot): LegendInfo[] {
   const out: LegendInfo[] = [];
   eachLongText(sheet, (v, r, c) => {
-    const type = legendOf(v);
-    if (!type) return;
-    const s = normalizeText(v);
-    let marks: string[] = [];
-    if (type === "evaluation") {
-      marks = [...s.matchAll(/「([^」]{1,2})」/g)].map((m) => m[1]);
-    } else {
-      marks = [...s.matchAll(/(?:^|[\s※　])([^\s:：※]{1})\s*[:：]/g)].map((m) => m[1]);
-    }
-    marks = marks.map((m) => (m === "-" ? "－" : m));
-    if (marks.length) out.push({ type, marks: [...new Set(marks)], cell: toA1(r, c), text: v });
+    const legend = legendAt(v, r, c);
+    if (legend) out.push(legend);
   });
   return out;
+}
+
+/** The legend a text at (r, c) prints, or null. */
+export function legendAt(v: string, r: number, c: number): LegendInfo | null {
+  const type = legendOf(v);
+  if (!type) return null;
+  const s = normalizeText(v);
+  let marks: string[] = [];
+  if (type === "evaluation") {
+    marks = [...s.matchAll(/「([^」]{1,2})」/g)].map((m) => m[1]);
+  } else {
+    marks = [...s.matchAll(/(?:^|[\s※　])([^\s:：※]{1})\s*[:：]/g)].map((m) => m[1]);
+  }
+  marks = marks.map((m) => (m === "-" ? "－" : m));
+  return marks.length ? { type, marks: [...new Set(marks)], cell: toA1(r, c), text: v } : null;
 }
 
 export function tableRangeA1(t: RecognizedTable): string {
