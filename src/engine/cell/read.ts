@@ -15,6 +15,8 @@ const DASH_SET = new Set([0x2212, 0x2015, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014
  * commas, parentheses and % become ASCII. Line breaks are kept; other runs of spaces become one.
  */
 export function normalizeText(input: string): string {
+  // long texts are not kept (see remember): no look-up
+  if (input.length > CACHE_MAX_LENGTH) return normalizeUncached(input);
   const hit = normalized.get(input);
   if (hit !== undefined) return hit;
   const out = normalizeUncached(input);
@@ -164,6 +166,7 @@ export function normalizeForReading(input: string): string {
 
 /** Text without any white space or line breaks (for comparing header and item texts). */
 export function compactText(input: string): string {
+  if (input.length > CACHE_MAX_LENGTH) return normalizeText(input).replace(/\s+/g, "");
   const hit = compacted.get(input);
   if (hit !== undefined) return hit;
   const out = normalizeText(input).replace(/\s+/g, "");
@@ -335,6 +338,7 @@ export function readValueCell(v: CellValue): CellReading {
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v), year: null };
   // a reading depends on the text alone: kept (callers never change a reading, they copy it)
+  if (v.length > CACHE_MAX_LENGTH) return readText(v);
   const hit = readings.get(v);
   if (hit !== undefined) return hit;
   const out = readText(v);

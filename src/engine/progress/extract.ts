@@ -42,19 +42,44 @@ export function comparableText(text: string): string {
   return compactText(text.replace(REPOST_MARK, ""));
 }
 
+/**
+ * One figure: `label：value unit（前年度 previous）`. The label is a run of up to 30 characters other
+ * than spaces and the separators, so it ends at the colon (with spaces between): parseFigures looks
+ * for colons and tries the pattern (sticky) only where a label can start before one — the same
+ * matches, in the same order, as scanning the text with the global pattern from every position
+ * (the label run of a match is the whole run before the colon, or its last 30 characters).
+ */
+const FIGURE = /([^\s・：:、。()（）]{1,30})\s*[：:]\s*(\d[\d,]*(?:\.\d+)?)\s*([^\s\d()（）、。:：]{0,8})\s*(?:\(\s*前年度\s*(\d[\d,]*(?:\.\d+)?)\s*[^)]*\))?/y;
+const COLON = /[：:]/g;
+const SPACE = /\s/;
+const LABEL_CHAR = /[^\s・：:、。()（）]/;
+
 /** Figures such as `出席件数：506件（前年度634件）` in a 説明 text. */
 export function parseFigures(text: string): ProgressItem["figures"] {
   const s = normalizeText(text);
   const out: ProgressItem["figures"] = [];
-  const re = /([^\s・：:、。()（）]{1,30})\s*[：:]\s*(\d[\d,]*(?:\.\d+)?)\s*([^\s\d()（）、。:：]{0,8})\s*(?:\(\s*前年度\s*(\d[\d,]*(?:\.\d+)?)\s*[^)]*\))?/g;
-  for (const m of s.matchAll(re)) {
-    const value = parseNumber(m[2] + (m[3] ?? ""));
+  let pos = 0; // where the global scan would go on from
+  COLON.lastIndex = 0;
+  for (let m = COLON.exec(s); m !== null; m = COLON.exec(s)) {
+    const colon = m.index;
+    if (colon < pos) continue;
+    let labelEnd = colon;
+    while (labelEnd > pos && SPACE.test(s[labelEnd - 1])) labelEnd--;
+    let start = labelEnd;
+    while (start > pos && start > labelEnd - 30 && LABEL_CHAR.test(s[start - 1])) start--;
+    if (start === labelEnd) continue;
+    FIGURE.lastIndex = start;
+    const f = FIGURE.exec(s);
+    if (!f) continue;
+    pos = FIGURE.lastIndex;
+    COLON.lastIndex = pos;
+    const value = parseNumber(f[2] + (f[3] ?? ""));
     if (!value) continue;
     out.push({
-      label: m[1],
+      label: f[1],
       value: value.value,
-      unit: m[3] ?? "",
-      previous: m[4] !== undefined ? Number(m[4].replace(/,/g, "")) : null,
+      unit: f[3] ?? "",
+      previous: f[4] !== undefined ? Number(f[4].replace(/,/g, "")) : null,
     });
   }
   return out;

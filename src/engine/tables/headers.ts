@@ -131,6 +131,7 @@ export function rowLabel(text: string): RowLabelRole | null {
 const classified = new Map<string, Role | null>();
 
 export function classifyHeader(text: string): Role | null {
+  if (text.length > 80) return null; // no header word is that long (classifyUncached): not kept
   const hit = classified.get(text);
   if (hit !== undefined) return hit;
   const role = classifyUncached(text);

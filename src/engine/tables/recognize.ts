@@ -376,6 +376,8 @@ function rowIsBlank(sheet: SheetSnapshot, r: number, left: number, right: number
 
 /** Is this row a legend line (※ ◎：目標達成 …, ※評価：「☆」…)? */
 export function legendOf(text: string): LegendInfo["type"] | null {
+  // a long text (考察) without a legend's characters: no look-up, nothing kept
+  if (text.length > 48 && !LEGEND_HINT.test(text)) return null;
   const hit = legendMemo.get(text);
   if (hit !== undefined) return hit;
   const out = legendOfUncached(text);
@@ -519,6 +521,7 @@ function quickHeaderCheck(sheet: SheetSnapshot, r: number): boolean {
 
 /** A numbered or marked section heading: `３　施策を構成する…`, `2-2 施策全体の考察②`, `■06-1 …`, `【参考指標】`. */
 export function isSectionHeading(text: string): boolean {
+  if (text.length > 48) return isSectionHeadingUncached(text); // not kept: no look-up
   const hit = headingMemo.get(text);
   if (hit !== undefined) return hit;
   const out = isSectionHeadingUncached(text);
