@@ -99,7 +99,21 @@ export type YearTag = "baseline" | "target" | "actual" | "forecast" | null;
  * A header that is a year with at most a tag word: `令和4年度`, `R5`, `令和3年度（基準）`,
  * `令和8年度(目標)`, `2024年度実績`. Null when the text is something else.
  */
-export function yearHeader(text: string): { year: number; tag: YearTag } | null {
+export function yearHeader(text: string): Readonly<{ year: number; tag: YearTag }> | null {
+  // headers and row texts repeat on every sheet: short texts' answers are kept (frozen: shared)
+  if (text.length > 48) return yearHeaderUncached(text);
+  let hit = yearHeaders.get(text);
+  if (hit === undefined) {
+    if (yearHeaders.size >= 20000) yearHeaders.clear();
+    const y = yearHeaderUncached(text);
+    yearHeaders.set(text, (hit = y && Object.freeze(y)));
+  }
+  return hit;
+}
+
+const yearHeaders = new Map<string, Readonly<{ year: number; tag: YearTag }> | null>();
+
+function yearHeaderUncached(text: string): { year: number; tag: YearTag } | null {
   const s = normalizeText(text).replace(/\s+/g, "");
   if (s.length > 24) return null;
   const y = findYear(s);

@@ -558,6 +558,18 @@ const VALUE_ROLES = new Set<Role>(["baseline", "actual", "target", "year"]);
 
 /** A short header led by a year: `令和3年度決算`, `令和7年度予算`, `2024年度計画`. */
 function yearFirstLabel(text: string): boolean {
+  if (text.length > 48) return yearFirstLabelUncached(text);
+  let hit = yearFirstMemo.get(text);
+  if (hit === undefined) {
+    if (yearFirstMemo.size >= 20000) yearFirstMemo.clear();
+    yearFirstMemo.set(text, (hit = yearFirstLabelUncached(text)));
+  }
+  return hit;
+}
+
+const yearFirstMemo = new Map<string, boolean>();
+
+function yearFirstLabelUncached(text: string): boolean {
   const t = compactText(text);
   if (t.length > 14) return false;
   const y = findYear(t);
@@ -579,7 +591,16 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
   const key = keyColumn(h.kind, h.columns);
   const labelCol = h.kind === "indicators" ? findLabelColumn(sheet, headerBottom, l, right, h, key) : null;
   const records: TableRecord[] = [];
-  let section: string | null = headerTop > 0 ? sectionText(h.kind, rowTexts(sheet, headerTop - 1, l, right)) : null;
+  // the texts of a row between the table's columns, and whether it is another table's header, depend
+  // on the row alone: each is found once, however often the tests and the look-ahead ask
+  const textsMemo = new Map<number, string[]>();
+  const textsOf = (row: number): string[] => {
+    let t = textsMemo.get(row);
+    if (t === undefined) textsMemo.set(row, (t = rowTexts(sheet, row, l, right)));
+    return t;
+  };
+  const otherHeaderRows = new Map<number, boolean>();
+  let section: string | null = headerTop > 0 ? sectionText(h.kind, textsOf(headerTop - 1)) : null;
   let r = headerBottom + 1;
   let lastData = headerBottom;
   const valueCols = h.columns.filter((c) => c.col !== key).map((c) => c.col);
@@ -611,7 +632,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       r = last + 1;
       continue;
     }
-    const texts = rowTexts(sheet, r, l, right);
+    const texts = textsOf(r);
     const sec = sectionText(h.kind, texts);
     if (h.kind === "indicators" && texts.length >= 1 && texts.length <= 2 && (sec || isSectionHeading(texts[0]) || bandRow(r))) {
       // a heading inside an indicator table (（１）地域支援, ■ 参考指標) is followed by indicators;
@@ -680,6 +701,12 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
    * this table's header printed again.
    */
   function otherHeaderRow(row: number): boolean {
+    let hit = otherHeaderRows.get(row);
+    if (hit === undefined) otherHeaderRows.set(row, (hit = otherHeaderRowUncached(row)));
+    return hit;
+  }
+
+  function otherHeaderRowUncached(row: number): boolean {
     if (rowIsHeaderRepeat(sheet, row, h) || rowHasNumbers(sheet, row, l, right)) return false;
     let n = 0;
     for (let c = l; c <= right; c++) {
@@ -750,7 +777,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
     if (legendOf(kt)) return false;
     if (/^\s*※/.test(normalizeText(kt))) return false;
     // a lone section heading is not data
-    const texts = rowTexts(sheet, row, l, right);
+    const texts = textsOf(row);
     if (sectionText(h.kind, texts)) return false;
     // a repeated header word alone (e.g. a page header) is not data
     if (quickHeaderCheck(sheet, row) && detectHeader(sheet, row)) return false;
@@ -774,7 +801,7 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       const m = mergeAt(sheet, row, c);
       if (m && m.top === row && m.left === c && m.right - m.left + 1 >= Math.max(2, Math.ceil((right - l + 1) / 2))) return true;
     }
-    const t = rowTexts(sheet, row, l, right);
+    const t = textsOf(row);
     return t.length === 1 && /^(活動指標|成果指標|参考指標|アウトカム指標|アウトプット指標|成果目標|活動目標)$/.test(compactText(t[0]));
   }
 
@@ -797,10 +824,10 @@ function collect(sheet: SheetSnapshot, headerTop: number, h: HeaderCandidate): R
       // the header printed again on the next page continues the table; after a heading it begins another
       if (rowIsHeaderRepeat(sheet, k, h)) return heading && h.kind === "indicators" ? null : k;
       // a heading such as 【参考指標】 starts another table
-      const tx = rowTexts(sheet, k, l, right);
+      const tx = textsOf(k);
       if (tx.length >= 1 && tx.length <= 2 && isSectionHeading(tx[0])) heading = true;
       if (tx.length === 1 && /^【[^】]{1,20}】$/.test(normalizeText(tx[0])) && !/再掲|新規|重点/.test(tx[0])) return null;
-      if (h.kind === "programme" && records.length > 0 && sectionText(h.kind, rowTexts(sheet, k, l, right))) return null;
+      if (h.kind === "programme" && records.length > 0 && sectionText(h.kind, textsOf(k))) return null;
       const other = k > from && quickHeaderCheck(sheet, k) && detectHeader(sheet, k);
       if (other) return null; // another table begins
       if (h.kind === "indicators" && otherHeaderRow(k)) return null;
