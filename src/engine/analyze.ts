@@ -7,7 +7,7 @@ import type { EngineSettings, EngineSettingsInput } from "./model/indicator";
 import { resolveEngineSettings } from "./model/settings";
 import type { FillChange, FillPlan, IndicatorResult, SeriesPointResult, SheetAnalysis, WorkbookAnalysis } from "./api";
 import type { TableInfo } from "./model/findings";
-import { legendAt, recognizeTables, tableRangeA1, type LegendInfo, type RecognizedTable } from "./tables/recognize";
+import { LEGEND_HINT, legendAt, recognizeTables, tableRangeA1, type LegendInfo, type RecognizedTable } from "./tables/recognize";
 import { readIndicatorTable, isPercentFormat, type IndicatorRow, type ReadCell, type TableReading } from "./indicators/extract";
 import { bandLegendAt, gradeOf, nearestBandLegend, sameGrade, type Band, type BandLegend } from "./legends/bands";
 import { rowLabel } from "./tables/headers";
@@ -44,6 +44,12 @@ function readRateStatement(v: string, out: Partial<Pick<EngineSettings, "rateMet
 }
 
 /**
+ * Every legend holds ※, 凡 or a colon or 「 (LEGEND_HINT), every band legend a colon (`Ａ：100％以上`),
+ * every rate statement 達成率, 達成度 or 進捗率.
+ */
+const NOTE_HINT = new RegExp(`${LEGEND_HINT.source}|達成率|達成度|進捗率`);
+
+/**
  * What the texts of a sheet say beside its tables, read in one pass over its cells (in reading
  * order): the legends (findLegends), the band legends (findBandLegends) and the rate statement
  * (sheetRateStatement). The same results as the three functions.
@@ -59,7 +65,8 @@ export function sheetNotes(sheet: SheetSnapshot): { legends: LegendInfo[]; bandL
     const inSheet = r < sheet.rowCount;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
-      if (typeof v !== "string") continue;
+      // a text with none of the characters or words the three look for says none of them
+      if (typeof v !== "string" || !NOTE_HINT.test(v)) continue;
       if (inSheet && v.length >= 6) {
         const legend = legendAt(v, r, c);
         if (legend) legends.push(legend);

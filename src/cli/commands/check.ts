@@ -67,9 +67,9 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
           // the same text as JSON.stringify({ files: [...] }, null, 2), written one file at a time
           if (pendingJson === null) ctx.stdout('{\n  "files": [');
           else ctx.stdout(pendingJson + ",");
-          // indented by lines: JSON.stringify escapes \n in strings, but not U+2028/U+2029, which a
-          // multiline /^/ would also indent (inside a cell's text)
-          pendingJson = "    " + JSON.stringify(ackJson(f, toFileResultJson(f)), null, 2).split("\n").join("\n    ");
+          // indented by lines: JSON.stringify escapes \n in strings, so every \n of its text ends a line
+          // (not U+2028/U+2029, which a multiline /^/ would also indent, inside a cell's text)
+          pendingJson = "    " + JSON.stringify(ackJson(f, toFileResultJson(f)), null, 2).replaceAll("\n", "\n    ");
         }
       },
     });

@@ -3,6 +3,14 @@ import type { CellValue, RangeRef, SheetSnapshot } from "./snapshot";
 
 /** 0 → "A", 25 → "Z", 26 → "AA". */
 export function columnLetters(col: number): string {
+  if (col >= 0 && col < 1024) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+/** The letters of the first 1,024 columns, as they are asked for. */
+const LETTERS: string[] = [];
+
+function lettersOf(col: number): string {
   let s = "";
   let n = col + 1;
   while (n > 0) {
@@ -22,8 +30,21 @@ export function columnIndex(letters: string): number {
 
 /** (row 0, col 0) → "A1". */
 export function toA1(row: number, col: number): string {
+  // every finding, reading and edit names its cell: the addresses of the first 65,535 rows are kept
+  // (up to 50,000 of them), keyed by a small integer
+  if (row >= 0 && row < 65535 && col >= 0 && col < 16384) {
+    const key = row * 16384 + col;
+    let a1 = addresses.get(key);
+    if (a1 === undefined) {
+      if (addresses.size >= 50000) addresses.clear();
+      addresses.set(key, (a1 = columnLetters(col) + String(row + 1)));
+    }
+    return a1;
+  }
   return columnLetters(col) + String(row + 1);
 }
+
+const addresses = new Map<number, string>();
 
 /** "B12" → { row: 11, col: 1 }; also accepts "$B$12". Throws on a malformed address. */
 export function parseA1(address: string): { row: number; col: number } {
