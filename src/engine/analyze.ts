@@ -378,8 +378,13 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, input?: EngineSettin
 function checkIndicatorReposts(sink: FindingSink, rows: IndicatorRow[]): void {
   const key = (r: IndicatorRow) => comparableText(r.indicator.name);
   const reposted = (r: IndicatorRow) => /【\s*再\s*掲\s*】|\[再掲\]|（再掲）|\(再掲\)/.test(r.indicator.name);
+  if (!rows.some(reposted)) return;
   const originals = new Map<string, IndicatorRow>();
-  for (const r of rows) if (!reposted(r) && r.indicator.name && !originals.has(key(r))) originals.set(key(r), r);
+  for (const r of rows) {
+    if (reposted(r) || !r.indicator.name) continue;
+    const k = key(r);
+    if (!originals.has(k)) originals.set(k, r);
+  }
   for (const r of rows) {
     if (!reposted(r)) continue;
     const o = originals.get(key(r));

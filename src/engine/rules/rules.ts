@@ -314,6 +314,7 @@ function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell):
 }
 
 function hasFormula(sheet: SheetSnapshot, a1: string): boolean {
+  if (!sheet.formulas) return false; // a sheet read without its formulas (or with none)
   const { row, col } = parseA1(a1);
   return getFormula(sheet, row, col) !== null;
 }
