@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { sheetNotes, sheetRateStatement } from "../../src/engine/analyze";
-import { findLegends, LEGEND_HINT, legendOf } from "../../src/engine/tables/recognize";
+import { findLegends, LEGEND_HINT, LEGEND_LEAD, LEGEND_MARK, legendOf } from "../../src/engine/tables/recognize";
 import { normalizeText } from "../../src/engine/cell/read";
 import { findBandLegends } from "../../src/engine/legends/bands";
 import type { CellValue } from "../../src/engine/model/snapshot";
@@ -78,7 +78,7 @@ describe("legendOf passes over texts without a legend's characters", () => {
   });
 
   test("legendOf gives on random texts what the same tests on the normalized text give", () => {
-    const alphabet = [..."※凡例\uF9B5:：﹕︓⩴「｢﹁」◎○▼⇒☆△□×－-目標達成未把握予定通り完了中止進捗考察値年度 \u3000\n12％%"];
+    const alphabet = [..."※凡例\uF9B5:：﹕︓⩴「｢﹁」◎○￮▼⇒☆△□×－-目標達成未把握予定通り完了中止進捗考察値年度 \u3000\n12％%"];
     const direct = (text: string) => {
       const s = normalizeText(text);
       if (!/^※|凡例/.test(s) && !/[◎○▼⇒☆△□×][:：]|「[☆○△□×◎\-－]」/.test(s)) return null;
@@ -93,5 +93,25 @@ describe("legendOf passes over texts without a legend's characters", () => {
       }),
       { numRuns: 20000, seed: 11 },
     );
+  });
+});
+
+describe("legendOf's characters (LEGEND_LEAD, LEGEND_MARK)", () => {
+  test("every code point normalizing to ※, 凡 or 「 is a lead; to a mark, a mark", () => {
+    const missing: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const n = normalizeText(`a${ch}b`);
+      if (/[※凡「]/.test(n) && !LEGEND_LEAD.test(ch)) missing.push(`lead U+${cp.toString(16)}`);
+      if (/[◎○▼⇒☆△□×]/.test(n) && !LEGEND_MARK.test(ch)) missing.push(`mark U+${cp.toString(16)}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("a 説明 with figures (a colon, no mark) is no legend; a mark legend is", () => {
+    expect(legendOf("・市民社協では、地域社協（福祉の会）役員会、運営委員会等に出席し、運営の支援を行った。\n・出席件数：600件（前年度386件）")).toBeNull();
+    expect(legendOf("◎：目標達成　○：目標値を未達成（前年度より向上した）　▼：目標値を未達成（前年度より低下した）")).toBe("trend");
+    expect(legendOf("￮：目標値を未達成　◎：目標達成")).toBe("trend");
   });
 });

@@ -377,7 +377,7 @@ function rowIsBlank(sheet: SheetSnapshot, r: number, left: number, right: number
 /** Is this row a legend line (※ ◎：目標達成 …, ※評価：「☆」…)? */
 export function legendOf(text: string): LegendInfo["type"] | null {
   // a long text (考察) without a legend's characters: no look-up, nothing kept
-  if (text.length > 48 && !LEGEND_HINT.test(text)) return null;
+  if (text.length > 48 && !mayBeLegend(text)) return null;
   const hit = legendMemo.get(text);
   if (hit !== undefined) return hit;
   const out = legendOfUncached(text);
@@ -397,9 +397,18 @@ const legendMemo = new Map<string, LegendInfo["type"] | null>();
  * legend, whatever normalizeText makes of it: long texts (考察) are passed over without normalizing.
  */
 export const LEGEND_HINT = /[※凡:\u2A74\uFE13\uFE55\uFF1A「\uFE41\uFF62]/;
+/** A legend led by ※ or 凡例, or with a 「mark」: characters normalizing to ※, 凡 or 「. */
+export const LEGEND_LEAD = /[※凡「\uFE41\uFF62]/;
+/** The marks a `mark：meaning` legend lists, and what normalizes to them (￮ → ○). */
+export const LEGEND_MARK = /[◎○▼⇒☆△□×\uFFEE]/;
+
+/** Could the text be a legend? (No: it is none, whatever normalizeText makes of it.) */
+function mayBeLegend(text: string): boolean {
+  return LEGEND_LEAD.test(text) || (LEGEND_MARK.test(text) && LEGEND_HINT.test(text));
+}
 
 function legendOfUncached(text: string): LegendInfo["type"] | null {
-  if (!LEGEND_HINT.test(text)) return null;
+  if (!mayBeLegend(text)) return null;
   const s = normalizeText(text);
   if (!/^※|凡例/.test(s) && !/[◎○▼⇒☆△□×][:：]|「[☆○△□×◎\-－]」/.test(s)) return null;
   if (/「[☆○△□×◎－\-]」/.test(s) && /予定通り|完了|中止|進捗/.test(s)) return "evaluation";
