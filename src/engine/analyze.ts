@@ -79,6 +79,9 @@ export function sheetNotes(sheet: SheetSnapshot): { legends: LegendInfo[]; bandL
   return { legends, bandLegends, stated };
 }
 
+/** Characters that normalize to 【 (a title names its year in 【】): a text without any names none. */
+export const TITLE_HINT = /[【\uFE3B]/;
+
 /**
  * The year a sheet is written for, from a title such as `施策・事務事業マネジメントシート【令和７年度】`
  * in its first rows (the results it reports are of the year before). Null when there is none.
@@ -88,7 +91,7 @@ export function sheetTitleYear(sheet: SheetSnapshot): number | null {
     const row = sheet.values[r];
     if (!row) continue;
     for (const v of row) {
-      if (typeof v !== "string" || v.length > 80) continue;
+      if (typeof v !== "string" || v.length > 80 || !TITLE_HINT.test(v)) continue;
       const m = /【\s*((?:令和|平成)\s*(?:元|\d{1,2})\s*年度)\s*】/.exec(normalizeText(v));
       if (m) return parseYear(m[1]);
     }

@@ -4,7 +4,7 @@
  * same order and cells, same bands, the same statement where several texts state one.
  */
 import fc from "fast-check";
-import { sheetNotes, sheetRateStatement } from "../../src/engine/analyze";
+import { sheetNotes, sheetRateStatement, sheetTitleYear, TITLE_HINT } from "../../src/engine/analyze";
 import { findLegends, LEGEND_HINT, LEGEND_LEAD, LEGEND_MARK, legendOf } from "../../src/engine/tables/recognize";
 import { normalizeText } from "../../src/engine/cell/read";
 import { findBandLegends } from "../../src/engine/legends/bands";
@@ -113,5 +113,23 @@ describe("legendOf's characters (LEGEND_LEAD, LEGEND_MARK)", () => {
     expect(legendOf("・市民社協では、地域社協（福祉の会）役員会、運営委員会等に出席し、運営の支援を行った。\n・出席件数：600件（前年度386件）")).toBeNull();
     expect(legendOf("◎：目標達成　○：目標値を未達成（前年度より向上した）　▼：目標値を未達成（前年度より低下した）")).toBe("trend");
     expect(legendOf("￮：目標値を未達成　◎：目標達成")).toBe("trend");
+  });
+});
+
+describe("sheetTitleYear's characters (TITLE_HINT)", () => {
+  test("every code point normalizing to 【 is in TITLE_HINT", () => {
+    const missing: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (normalizeText(`a${ch}b`).includes("【") && !TITLE_HINT.test(ch)) missing.push(`U+${cp.toString(16)}`);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  test("titles read", () => {
+    expect(sheetTitleYear(sheet("s", [["施策・事務事業マネジメントシート【令和７年度】"]]))).toBe(2025);
+    expect(sheetTitleYear(sheet("s", [[null, "︻㋿元年度︼ 計画"]]))).toBe(2019);
+    expect(sheetTitleYear(sheet("s", [["施策マネジメントシート 令和７年度"]]))).toBeNull();
   });
 });
