@@ -49,7 +49,7 @@ export type Role =
 export const RESULT_WORDS = ["計画どおり", "計画前倒し", "計画遅れ"] as const;
 export const FUTURE_WORDS = ["現状継続", "有効性改善", "効率性改善", "財政面改善", "参加と協働改善"] as const;
 
-const RULES: [RegExp, Role][] = [
+export const RULES: [RegExp, Role][] = [
   [/指標の推移|^推移|推移\(/, "trend"],
   [/達成率|達成度|進捗率/, "rate"],
   [/^達成状況|^達成区分|^達成評価/, "evaluation"],
@@ -85,6 +85,12 @@ const RULES: [RegExp, Role][] = [
   [/開催頻度|頻度/, "frequency"],
   [/会議内容|議題/, "agenda"],
 ];
+
+/**
+ * All the rules' patterns in one (case-insensitive: it may match more, never less): most texts a
+ * sheet holds (names, values, sentences) match none, and are passed over with one test.
+ */
+const ANY_RULE = new RegExp(RULES.map(([re]) => `(?:${re.source})`).join("|"), "i");
 
 /** True when the text is only a year (with brackets), e.g. `（令和5年度）`, `令和5年度実績`. */
 export function isYearOnly(text: string): boolean {
@@ -160,6 +166,7 @@ function classifyUncached(text: string): Role | null {
   if (!s || s.length > 40) return null;
   // a year first (`令和4年度`, `令和3年度（基準）`): a year column; `実績値（令和6年度）` is an actual column
   if (yearHeader(s) && /^[(（[［]?\s*(令和|平成|昭和|[RHS]\s*[\d元]|(19|20)\d\d|FY)/i.test(s)) return yearHeader(s)!.tag === "forecast" ? "forecast" : "year";
+  if (!ANY_RULE.test(s)) return null;
   for (const [re, role] of RULES) if (re.test(s)) return role;
   return null;
 }
