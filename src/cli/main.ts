@@ -9,6 +9,8 @@ export interface CommandContext {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   isTTY: boolean;
+  /** Tune V8 for the run (./v8tune): only in the plansheet process itself, not when streams are given. */
+  tuneV8?: boolean;
 }
 
 export type Command = (args: string[], ctx: CommandContext) => Promise<number>;
@@ -71,6 +73,8 @@ export async function main(argv: string[], io?: Partial<CommandContext>): Promis
     stdout: io?.stdout ?? ((s) => writeLine(process.stdout, s)),
     stderr: io?.stderr ?? ((s) => writeLine(process.stderr, s)),
     isTTY: io?.isTTY ?? Boolean(process.stderr.isTTY),
+    // PLANSHEET_V8_DEFAULTS=1 keeps V8's defaults (the bench measures both)
+    tuneV8: io ? Boolean(io.tuneV8) : process.env.PLANSHEET_V8_DEFAULTS !== "1",
   };
   const [name, ...args] = rest;
   if (!name || name === "--help" || name === "-h" || name === "help") {

@@ -11,6 +11,7 @@ import { toFileResultJson, type TableJson } from "../../engine/report/types";
 import { formatYear } from "../../engine/report/format";
 import type { Locale } from "../../messages";
 import type { CheckFileOptions } from "../check-file";
+import { tuneForRun } from "../v8tune";
 import { ackJson, acknowledgedLines, countedIssues, lapsedNote, type AckFileResult } from "./ack";
 
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
@@ -52,6 +53,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
       progress: !json && ctx.isTTY ? process.stderr : null,
       keepResults: Boolean(report),
       onFiles: (found, emptyDirs) => {
+        if (ctx.tuneV8) tuneForRun(found.length);
         for (const d of emptyDirs) ctx.stderr(t(locale, "cli.noXlsxFound", { path: d }));
         // the indicators of each file are listed for one file, or with --verbose (a folder lists findings)
         if (!json) readable = new ReadablePrinter(ctx, verbose || found.length === 1, strict);
