@@ -14,6 +14,10 @@ import type { CheckFileOptions } from "../check-file";
 import { tuneForRun } from "../v8tune";
 import { ackJson, acknowledgedLines, countedIssues, lapsedNote, type AckFileResult } from "./ack";
 
+/** The lines JSON.stringify({ files: [x] }, null, 2) puts around x. */
+const WRAP_HEAD = '{\n  "files": [\n';
+const WRAP_TAIL = "\n  ]\n}";
+
 export async function run(args: string[], ctx: CommandContext): Promise<number> {
   const { locale } = ctx;
   let json = false;
@@ -69,9 +73,10 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
           // the same text as JSON.stringify({ files: [...] }, null, 2), written one file at a time
           if (pendingJson === null) ctx.stdout('{\n  "files": [');
           else ctx.stdout(pendingJson + ",");
-          // indented by lines: JSON.stringify escapes \n in strings, so every \n of its text ends a line
-          // (not U+2028/U+2029, which a multiline /^/ would also indent, inside a cell's text)
-          pendingJson = "    " + JSON.stringify(ackJson(f, toFileResultJson(f)), null, 2).replaceAll("\n", "\n    ");
+          // the file's object as JSON.stringify indents it inside { "files": [ … ] }: stringified in
+          // such a wrapper, whose own lines are then cut off
+          const wrapped = JSON.stringify({ files: [ackJson(f, toFileResultJson(f))] }, null, 2);
+          pendingJson = wrapped.slice(WRAP_HEAD.length, wrapped.length - WRAP_TAIL.length);
         }
       },
     });
