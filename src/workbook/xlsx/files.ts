@@ -15,7 +15,10 @@ export function useNodeZlib(): void {
   setDeflateCodec({
     inflateRaw(data, maxOut) {
       try {
-        const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOut) });
+        // the whole part in one output chunk (zlib's default is 16 KiB chunks, concatenated): the
+        // declared size, one byte more (so the end of the stream is seen), at most 1 MiB up front
+        const chunkSize = Math.min(1 << 20, Math.max(64, maxOut + 1));
+        const out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxOut), chunkSize });
         return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new InflateTooLarge();

@@ -80,6 +80,25 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
+const utf8 = new TextDecoder("utf-8");
+
+/** An entry's name: ASCII (nearly every OOXML part name) read byte by byte, anything else as UTF-8. */
+function entryName(b: Uint8Array, at: number, length: number): string {
+  let s = "";
+  for (let i = at; i < at + length; i++) {
+    const c = b[i];
+    if (c >= 0x80) return utf8.decode(b.subarray(at, at + length));
+    s += String.fromCharCode(c);
+  }
+  return s;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Parse the central directory. Throws ZipError. Nothing is inflated here. */
 export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipEntry[] {
   if (b.length < 4 || !(b[0] === 0x50 && b[1] === 0x4b)) throw new ZipError({ kind: "notZip" });
@@ -100,7 +119,6 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
   if (count > limits.maxEntries) throw new ZipError({ kind: "tooManyEntries", count, limit: limits.maxEntries });
   if (cdOffset + cdSize > b.length) throw new ZipError({ kind: "truncated", reason: "central directory past the end of the file" });
   const entries: ZipEntry[] = [];
-  const decoder = new TextDecoder("utf-8");
   const seen = new Set<string>();
   let p = cdOffset;
   let total = 0;
@@ -117,7 +135,7 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     const extraLen = u16(b, p + 30);
     const commentLen = u16(b, p + 32);
     let local = u32(b, p + 42);
-    const name = decoder.decode(b.subarray(p + 46, p + 46 + nameLen));
+    const name = entryName(b, p + 46, nameLen);
     // zip64 extra field
     let e = p + 46 + nameLen;
     const eEnd = e + extraLen;
@@ -157,7 +175,7 @@ export function readZip(b: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): 
     const lNameLen = u16(b, local + 26);
     if (local + 30 + lNameLen > b.length) throw new ZipError({ kind: "truncated", reason: `local header of ${name}` });
     const lName = b.subarray(local + 30, local + 30 + lNameLen);
-    if (lNameLen !== nameLen || lName.some((x, k) => x !== nameBytes[k])) throw new ZipError({ kind: "headerMismatch", name, field: "name" });
+    if (lNameLen !== nameLen || !sameBytes(lName, nameBytes)) throw new ZipError({ kind: "headerMismatch", name, field: "name" });
     if (u16(b, local + 8) !== method) throw new ZipError({ kind: "headerMismatch", name, field: "method" });
     if ((lFlags & 1) !== (flags & 1)) throw new ZipError({ kind: "headerMismatch", name, field: "flags" });
     if (!(lFlags & 8)) {
