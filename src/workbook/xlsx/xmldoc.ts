@@ -841,20 +841,30 @@ export function elementsNamed(doc: XmlDoc, qname: string): number[] {
 
 // ---- a small cache: the same text is parsed once ---------------------------------------------------
 
-const cache = new Map<string, XmlDoc>();
+/**
+ * The last documents parsed (at most CACHE_DOCS), oldest first. Found by comparing texts, not by a
+ * map: a map would hash every part's whole text as it is read, and texts of another length differ
+ * at once.
+ */
+const cache: XmlDoc[] = [];
+const CACHE_DOCS = 8;
+
+function cached(text: string): XmlDoc | undefined {
+  for (let i = cache.length - 1; i >= 0; i--) if (cache[i].text === text) return cache[i];
+  return undefined;
+}
 
 /** The parsed document of a text (cached: patch helpers call this repeatedly on the same part). */
 export function docOf(text: string): XmlDoc {
-  let d = cache.get(text);
+  let d = cached(text);
   if (d) return d;
   d = parseXml(text);
-  if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
-  cache.set(text, d);
+  rememberDoc(d);
   return d;
 }
 
 /** Remember a document parsed elsewhere (so docOf(text) does not parse it again). */
 export function rememberDoc(d: XmlDoc): void {
-  if (cache.size >= 8) cache.delete(cache.keys().next().value as string);
-  cache.set(d.text, d);
+  if (cache.length >= CACHE_DOCS) cache.shift();
+  cache.push(d);
 }
