@@ -657,6 +657,7 @@ export function hasMessages(locale: Locale): boolean {
 /** Render a message with its parameters in the given locale. */
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = messages[locale][key] ?? messages.ja[key] ?? key;
+  if (template.indexOf("{") < 0) return template;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : m,
   );

@@ -52,9 +52,17 @@ export function trendMark(x: MarkInput): TrendMark {
 /** Round a fraction to `decimals` places of a percentage (1 → 0.898 for 89.8%). */
 export function roundRate(rate: number, decimals: number): number {
   const f = Math.pow(10, decimals + 2);
+  const x0 = rate * f;
+  // Far from a tie (…5), rounding x0 to 15 significant digits first cannot change where it rounds
+  // (that moves it by at most |x0|·5e-15): round it as it is. (A test compares the two ways.)
+  const a = Math.abs(x0);
+  if (Math.abs(a - Math.floor(a) - 0.5) > a * 1e-13 + 1e-12) {
+    const r = (Math.sign(x0) * Math.round(a)) / f;
+    return Object.is(r, -0) ? 0 : r;
+  }
   // 15 significant digits first, so that 0.8975 (binary 0.89749999…) rounds like the decimal it
   // shows; a tie rounds away from zero
-  const x = Number((rate * f).toPrecision(15));
+  const x = Number(x0.toPrecision(15));
   const r = (Math.sign(x) * Math.round(Math.abs(x))) / f;
   return Object.is(r, -0) ? 0 : r;
 }
