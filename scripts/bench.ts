@@ -206,9 +206,9 @@ async function runPhase(phase: string, dir: string): Promise<object> {
 // ─────────────────────────────────────────────────────────────────────────────── the driver ──
 
 /** A child process (Node's start included in the wall time); its result is its last stdout line. */
-function child(args: string[]): { seconds: number; result: Record<string, unknown> } {
+function child(args: string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; result: Record<string, unknown> } {
   const start = now();
-  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1024 * 1024 * 1024, env });
   const seconds = (now() - start) / 1000;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   const last = r.stdout.trim().split("\n").pop() ?? "";
@@ -224,6 +224,8 @@ function child(args: string[]): { seconds: number; result: Record<string, unknow
 const phase = (name: string, dir: string) => child([__filename, "--phase", name, dir]);
 /** The command itself, output to a pipe that is read and dropped. */
 const cli = (dir: string) => child([BIN, "check", dir, "--json"]);
+/** The same with V8's defaults (the command tunes V8 for short runs: src/cli/v8tune.ts). */
+const cliV8Defaults = (dir: string) => child([BIN, "check", dir, "--json"], { ...process.env, PLANSHEET_V8_DEFAULTS: "1" });
 
 /** Fastest wall time of each, alternating, `rounds` times. */
 function alternate(rounds: number, runs: Record<string, () => { seconds: number }>): Record<string, number> {
@@ -350,8 +352,8 @@ async function main(argv: string[]): Promise<void> {
     log(`reader, ${reader.files} workbooks of ${reader.meanKB} KB in one thread: plansheet ${rd.plansheet} ms/workbook, exceljs load ${rd.exceljs} ms (ratio ${ratio(rd.plansheet, rd.exceljs)}), SheetJS read ${rd.sheetjs} ms (ratio ${ratio(rd.plansheet, rd.sheetjs)})`);
 
     // ── folder of 120, Node's start included
-    const f120 = alternate(rounds, { check: () => cli(d120), exceljs: () => phase("exceljs-load", d120), sheetjs: () => phase("sheetjs-read", d120) });
-    log(`folder of 120 (a third each kind): plansheet check --json ${round(f120.check)} s, exceljs only loading ${round(f120.exceljs)} s (ratio ${ratio(f120.check, f120.exceljs)}, goal ≤ 0.4), SheetJS only reading ${round(f120.sheetjs)} s (ratio ${ratio(f120.check, f120.sheetjs)})`);
+    const f120 = alternate(rounds, { check: () => cli(d120), v8defaults: () => cliV8Defaults(d120), exceljs: () => phase("exceljs-load", d120), sheetjs: () => phase("sheetjs-read", d120) });
+    log(`folder of 120 (a third each kind): plansheet check --json ${round(f120.check)} s, exceljs only loading ${round(f120.exceljs)} s (ratio ${ratio(f120.check, f120.exceljs)}, goal ≤ 0.4), SheetJS only reading ${round(f120.sheetjs)} s (ratio ${ratio(f120.check, f120.sheetjs)}); with V8's defaults (PLANSHEET_V8_DEFAULTS=1) ${round(f120.v8defaults)} s`);
 
     // ── worker threads against one thread, by folder size
     const sizes = [12, 30, 60, 120, 300];
@@ -400,7 +402,7 @@ async function main(argv: string[]): Promise<void> {
       rounds,
       engine,
       reader,
-      folder120: { checkSeconds: round(f120.check, 3), exceljsLoadSeconds: round(f120.exceljs, 3), sheetjsReadSeconds: round(f120.sheetjs, 3), ratioToExceljs: ratio(f120.check, f120.exceljs), ratioToSheetjs: ratio(f120.check, f120.sheetjs) },
+      folder120: { checkSeconds: round(f120.check, 3), checkV8DefaultsSeconds: round(f120.v8defaults, 3), exceljsLoadSeconds: round(f120.exceljs, 3), sheetjsReadSeconds: round(f120.sheetjs, 3), ratioToExceljs: ratio(f120.check, f120.exceljs), ratioToSheetjs: ratio(f120.check, f120.sheetjs) },
       workers: { jobs: defaultJobs(), autoFrom: AUTO_WORKERS_MIN_FILES, bySize: crossover },
       folder300: { checkSeconds: round(f300.check, 3), exceljsLoadSeconds: round(f300.exceljs, 3), ratioToExceljs: ratio(f300.check, f300.exceljs) },
       peakRss: rss,
