@@ -9,8 +9,6 @@
  * INLINING_FROM_FILES files the command turns inlining off; from there on, the optimized code's own
  * speed matters more and V8's defaults stay. Flags change only how fast the code runs, never what it does.
  */
-import * as v8 from "v8";
-
 export const INLINING_FROM_FILES = 2000;
 
 let tuned = false;
@@ -18,7 +16,8 @@ let tuned = false;
 /** Tune V8 for a run over `files` workbooks; true when it changed a flag. */
 export function tuneForRun(files: number): boolean {
   if (tuned || files >= INLINING_FROM_FILES) return false;
-  v8.setFlagsFromString("--no-turbo-inlining");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require("v8") as typeof import("v8")).setFlagsFromString("--no-turbo-inlining");
   tuned = true;
   return true;
 }

@@ -2,8 +2,7 @@
 import { promises as fsp } from "fs";
 import * as path from "path";
 import type { Locale } from "../../messages";
-import { buildCsvReport } from "../../engine/report/csv";
-import { buildHtmlReport, type HtmlReportOptions } from "../../engine/report/html";
+import type { HtmlReportOptions } from "../../engine/report/html";
 import type { FileResult } from "../../engine/report/types";
 
 export type ReportFormat = "html" | "csv";
@@ -28,9 +27,12 @@ export async function writeReport(
 ): Promise<void> {
   const format = reportFormat(file);
   if (!format) throw new Error(`Unknown report format: ${file}`);
+  // the writers are loaded only for a report (a check without one does not load them)
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const text =
     format === "html"
-      ? buildHtmlReport(results, { generatedAt: new Date(), ...options, locale })
-      : buildCsvReport(results, { locale });
+      ? (require("../../engine/report/html") as typeof import("../../engine/report/html")).buildHtmlReport(results, { generatedAt: new Date(), ...options, locale })
+      : (require("../../engine/report/csv") as typeof import("../../engine/report/csv")).buildCsvReport(results, { locale });
+  /* eslint-enable @typescript-eslint/no-require-imports */
   await fsp.writeFile(file, text, "utf8");
 }
