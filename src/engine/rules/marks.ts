@@ -1,4 +1,5 @@
 /** Marks of the two legends, and characters that look like them. */
+import { memoByText } from "../cell/memo";
 
 export const TREND_MARKS = ["◎", "○", "▼", "⇒", "－"] as const;
 export const EVALUATION_MARKS = ["☆", "○", "△", "□", "×", "◎", "－"] as const;
@@ -69,18 +70,8 @@ export function codePoint(ch: string): string {
 }
 
 /** The legend mark a written character stands for: 〇 → ○, → → ⇒ (itself when it is a mark). */
-export function canonicalMark(ch: string): string {
-  // every mark cell asks, and the legend's marks again for each indicator: short texts' answers kept
-  if (ch.length > 8) return canonicalUncached(ch);
-  let hit = canonical.get(ch);
-  if (hit === undefined) {
-    if (canonical.size >= 10000) canonical.clear();
-    canonical.set(ch, (hit = canonicalUncached(ch)));
-  }
-  return hit;
-}
-
-const canonical = new Map<string, string>();
+// every mark cell asks, and the legend's marks again for each indicator: short texts' answers kept
+export const canonicalMark: (ch: string) => string = memoByText(canonicalUncached, 8, 10000);
 
 function canonicalUncached(ch: string): string {
   const c = ch.replace(/[\s\u3000]/g, "");

@@ -3,6 +3,7 @@
  * specific wording is tried first (指標の推移 before 指標, 取組実績 before 実績).
  */
 import { compactText, findYear, normalizeText } from "../cell/read";
+import { memoByText } from "../cell/memo";
 
 export type Role =
   // indicator tables
@@ -105,19 +106,11 @@ export type YearTag = "baseline" | "target" | "actual" | "forecast" | null;
  * A header that is a year with at most a tag word: `令和4年度`, `R5`, `令和3年度（基準）`,
  * `令和8年度(目標)`, `2024年度実績`. Null when the text is something else.
  */
-export function yearHeader(text: string): Readonly<{ year: number; tag: YearTag }> | null {
-  // headers and row texts repeat on every sheet: short texts' answers are kept (frozen: shared)
-  if (text.length > 48) return yearHeaderUncached(text);
-  let hit = yearHeaders.get(text);
-  if (hit === undefined) {
-    if (yearHeaders.size >= 20000) yearHeaders.clear();
-    const y = yearHeaderUncached(text);
-    yearHeaders.set(text, (hit = y && Object.freeze(y)));
-  }
-  return hit;
-}
-
-const yearHeaders = new Map<string, Readonly<{ year: number; tag: YearTag }> | null>();
+// headers and row texts repeat on every sheet: short texts' answers are kept (frozen: shared)
+export const yearHeader: (text: string) => Readonly<{ year: number; tag: YearTag }> | null = memoByText((text) => {
+  const y = yearHeaderUncached(text);
+  return y && Object.freeze(y);
+});
 
 function yearHeaderUncached(text: string): { year: number; tag: YearTag } | null {
   const s = normalizeText(text).replace(/\s+/g, "");
@@ -148,17 +141,8 @@ export function rowLabel(text: string): RowLabelRole | null {
   return null;
 }
 
-const classified = new Map<string, Role | null>();
-
-export function classifyHeader(text: string): Role | null {
-  if (text.length > 80) return null; // no header word is that long (classifyUncached): not kept
-  const hit = classified.get(text);
-  if (hit !== undefined) return hit;
-  const role = classifyUncached(text);
-  if (classified.size >= 20000) classified.clear();
-  classified.set(text, role);
-  return role;
-}
+// no header word is longer than 80 characters (classifyUncached): longer texts are not kept
+export const classifyHeader: (text: string) => Role | null = memoByText(classifyUncached, 80);
 
 function classifyUncached(text: string): Role | null {
   if (text.length > 80) return null;

@@ -9,6 +9,7 @@ import type { CellValue, RangeRef, SheetSnapshot } from "../model/snapshot";
 import type { TableKind } from "../model/findings";
 import { classifyHeader, isYearOnly, rowLabel, tickWord, yearHeader, type Role, type YearTag } from "./headers";
 import { findYear } from "../cell/read";
+import { memoByText } from "../cell/memo";
 
 export interface ColumnInfo {
   col: number;
@@ -529,18 +530,7 @@ function quickHeaderCheck(sheet: SheetSnapshot, r: number): boolean {
 }
 
 /** A numbered or marked section heading: `３　施策を構成する…`, `2-2 施策全体の考察②`, `■06-1 …`, `【参考指標】`. */
-export function isSectionHeading(text: string): boolean {
-  if (text.length > 48) return isSectionHeadingUncached(text); // not kept: no look-up
-  const hit = headingMemo.get(text);
-  if (hit !== undefined) return hit;
-  const out = isSectionHeadingUncached(text);
-  if (text.length > 48) return out;
-  if (headingMemo.size >= 20000) headingMemo.clear();
-  headingMemo.set(text, out);
-  return out;
-}
-
-const headingMemo = new Map<string, boolean>();
+export const isSectionHeading: (text: string) => boolean = memoByText(isSectionHeadingUncached);
 
 function isSectionHeadingUncached(text: string): boolean {
   const t = normalizeText(text);
@@ -566,17 +556,7 @@ function nameLike(v: CellValue): boolean {
 const VALUE_ROLES = new Set<Role>(["baseline", "actual", "target", "year"]);
 
 /** A short header led by a year: `令和3年度決算`, `令和7年度予算`, `2024年度計画`. */
-function yearFirstLabel(text: string): boolean {
-  if (text.length > 48) return yearFirstLabelUncached(text);
-  let hit = yearFirstMemo.get(text);
-  if (hit === undefined) {
-    if (yearFirstMemo.size >= 20000) yearFirstMemo.clear();
-    yearFirstMemo.set(text, (hit = yearFirstLabelUncached(text)));
-  }
-  return hit;
-}
-
-const yearFirstMemo = new Map<string, boolean>();
+const yearFirstLabel = memoByText(yearFirstLabelUncached);
 
 function yearFirstLabelUncached(text: string): boolean {
   const t = compactText(text);
