@@ -15,7 +15,8 @@
  * - reader: ms per workbook to read a file into a snapshot, against exceljs load and SheetJS read,
  *   in one thread, warmed up, fastest of alternating rounds;
  * - folder check: `plansheet check DIR --json` over 120 workbooks, Node's start included, against a
- *   Node script that only loads the same files with exceljs (and one that reads them with SheetJS);
+ *   Node script that only loads the same files with exceljs (and one that reads them with SheetJS),
+ *   and the command again with V8's defaults (PLANSHEET_V8_DEFAULTS=1: no tuning, src/cli/v8tune.ts);
  * - worker threads against one thread by folder size on this machine's cores (the crossover);
  * - 300 workbooks: wall time of the command;
  * - peak RSS of the command over 1,000 and 10,000 workbooks (hard links to the 300);
