@@ -160,6 +160,7 @@ export function tickWord(text: string): string | null {
   // the words have at most 7 characters and NFKC at most halves a text: a longer text is none of them
   if (text.length > 14 && text.replace(/\s+/g, "").length > 14) return null;
   const s = compactText(text);
-  for (const w of [...RESULT_WORDS, ...FUTURE_WORDS]) if (s === w) return w;
-  return null;
+  return TICK_WORDS.has(s) ? s : null;
 }
+
+const TICK_WORDS = new Set<string>([...RESULT_WORDS, ...FUTURE_WORDS]);

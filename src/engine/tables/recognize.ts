@@ -130,7 +130,8 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
     let p2 = depth === 2 ? effectiveText(sheet, r + 1, c) : "";
     if (p2 === p1) p2 = "";
     if (!p1 && !p2) continue;
-    texts.set(c, [p1, p2].filter(Boolean));
+    const parts = p1 && p2 ? [p1, p2] : [p1 || p2];
+    texts.set(c, parts);
     let role: Role | null = null;
     let tick: string | null = null;
     if (!p1 && p2 && yearHeader(p2) && !mergeAt(sheet, r, c)) {
@@ -156,8 +157,8 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
     // years under a generic parent (`年度` merged or typed over 令和4 / 令和5 / 令和6): year columns
     if (!role && p2 && yearHeader(p2) && (!p1 || /^(年度|年次|各年度|年度別|実施年度|推移)$/.test(compactText(p1)))) role = classifyHeader(p2);
     if (!role) continue;
-    const y = findYear(normalizeText(p2)) ?? findYear(normalizeText(p1));
-    const info: ColumnInfo = { col: c, role, header: [p1, p2].filter(Boolean).join(" / "), year: y ? y.year : null, tick };
+    const y = yearIn(p2) ?? yearIn(p1);
+    const info: ColumnInfo = { col: c, role, header: parts.join(" / "), year: y, tick };
     if (role === "year") info.yearTag = (yearHeader(p2 || p1) ?? yearHeader(p1))?.tag ?? null;
     columns.push(info);
     roles.add(role);
@@ -554,6 +555,9 @@ function nameLike(v: CellValue): boolean {
 }
 
 const VALUE_ROLES = new Set<Role>(["baseline", "actual", "target", "year"]);
+
+/** The year a header text names anywhere in it (`実績値（令和6年度）` → 2024), or null. */
+const yearIn = memoByText((text: string): number | null => findYear(normalizeText(text))?.year ?? null);
 
 /** A short header led by a year: `令和3年度決算`, `令和7年度予算`, `2024年度計画`. */
 const yearFirstLabel = memoByText(yearFirstLabelUncached);
