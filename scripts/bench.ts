@@ -116,22 +116,25 @@ async function readSnapshots(files: string[]): Promise<SnapshotSet> {
 }
 
 /**
- * The engine alone. First sight: the JIT is warmed on other workbooks (`warmPasses` passes over 30),
- * then each measured workbook is analysed once (caches only hold what earlier workbooks wrote, as in
- * a real folder). Five passes leave V8 still compiling (the figure printed since the first bench);
- * forty leave it warm, as in the middle of a folder ("engine-warm", without the steady figures).
+ * The engine alone. First sight: the JIT is warmed on other workbooks, then each measured workbook
+ * is analysed once (caches only hold what earlier workbooks wrote, as in a real folder). Five passes
+ * over 30 workbooks leave V8 still compiling (the figure printed since the first bench); eight over
+ * 150 (the 30 and 120 more) leave it warm, new texts' paths included, as in the middle of a folder
+ * ("engine-warm", without the steady figures).
  * Steady: repeated passes over the same snapshots for at least a second. Elapsed time of the loop
  * (what the caller waits; the process's CPU time would also count V8 compiling on the other core).
  */
-async function phaseEngine(dir: string, warmPasses = 5, steadyToo = true): Promise<object> {
+async function phaseEngine(dir: string, warmJit = false): Promise<object> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyzeWorkbook } = require(path.join(DIST, "src", "engine", "index.js")) as typeof import("../src/engine");
   const all = xlsxFiles(dir);
-  const warm = await readSnapshots(all.filter((f) => /warm/.test(f)));
+  const warm = await readSnapshots(all.filter((f) => (warmJit ? /warm|more/ : /warm/).test(path.basename(f))));
+  const warmPasses = warmJit ? 8 : 5;
+  const steadyToo = !warmJit;
   const out: Record<string, object> = {};
   for (let k = 0; k < warmPasses; k++) for (const s of warm.snapshots) analyzeWorkbook(s);
   for (const kind of ["policy", "management"]) {
-    const set = await readSnapshots(all.filter((f) => f.includes(`_${kind}`) && !/warm/.test(f)));
+    const set = await readSnapshots(all.filter((f) => f.includes(`_${kind}`) && !/warm|more/.test(path.basename(f))));
     let indicators = 0;
     const t0 = now();
     for (const s of set.snapshots) indicators += analyzeWorkbook(s).indicators.length;
@@ -170,7 +173,7 @@ async function phaseReader(dir: string): Promise<object> {
   const ExcelJS = require("exceljs") as typeof import("exceljs");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const XLSX = require("xlsx") as typeof import("xlsx");
-  const files = xlsxFiles(dir).filter((f) => !/warm/.test(f)).slice(0, 60);
+  const files = xlsxFiles(dir).filter((f) => !/warm|more/.test(path.basename(f))).slice(0, 60);
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
   const ways: Record<string, (f: string) => Promise<unknown>> = {
     plansheet: (f) => openWorkbook(f),
@@ -207,7 +210,7 @@ async function runPhase(phase: string, dir: string): Promise<object> {
     case "engine":
       return phaseEngine(dir);
     case "engine-warm":
-      return phaseEngine(dir, 40, false);
+      return phaseEngine(dir, true);
     case "reader":
       return phaseReader(dir);
   }
@@ -327,19 +330,20 @@ async function main(argv: string[]): Promise<void> {
   const log = (s: string) => process.stdout.write(s + "\n");
   const ratio = (a: number, b: number) => round(a / b, 2);
   try {
-    // ── generate: 300 mixed workbooks (the first 120 are the folder of 120) and 30 to warm up on
+    // ── generate: 300 mixed workbooks (the first 120 are the folder of 120), 30 to warm up on and 120
+    // more to warm the JIT on workbooks of their own (engine-warm)
     const t0 = now();
     const d300 = path.join(top, "300");
     const d120 = path.join(top, "120");
     const dEngine = path.join(top, "engine");
     for (const d of [d300, d120, dEngine]) fs.mkdirSync(d);
     let bytes = 0;
-    for (let i = 0; i < 330; i++) {
+    for (let i = 0; i < 450; i++) {
       const kind = BENCH_KINDS[i % 3];
       const { buffer } = await mixedWorkbook(i, kind);
       const name = `${String(i).padStart(4, "0")}_${kind}.xlsx`;
       if (i >= 300) {
-        fs.writeFileSync(path.join(dEngine, `warm${name}`), buffer);
+        fs.writeFileSync(path.join(dEngine, `${i < 330 ? "warm" : "more"}${name}`), buffer);
         continue;
       }
       bytes += buffer.length;
@@ -347,7 +351,7 @@ async function main(argv: string[]): Promise<void> {
       if (i < 120) fs.linkSync(path.join(d300, name), path.join(d120, name));
       fs.linkSync(path.join(d300, name), path.join(dEngine, name));
     }
-    log(`generated 330 workbooks (300 measured: ${round(bytes / 1024 / 1024)} MB, mean ${round(bytes / 300 / 1024, 1)} KB) in ${round((now() - t0) / 1000, 1)} s: ${top}`);
+    log(`generated 450 workbooks (300 measured: ${round(bytes / 1024 / 1024)} MB, mean ${round(bytes / 300 / 1024, 1)} KB) in ${round((now() - t0) / 1000, 1)} s: ${top}`);
     log(`machine: ${os.cpus()[0]?.model?.trim()}, ${defaultJobs()} cores, Node ${process.version}, load average ${load0.map((x) => round(x, 1)).join(" ")}`);
     for (const f of xlsxFiles(d300)) fs.readFileSync(f); // warm the disk cache
 
@@ -360,7 +364,7 @@ async function main(argv: string[]): Promise<void> {
     const p = engine.policy;
     const m = engine.management;
     log(`engine, policy workbooks (${p.workbooks}, ${p.indicators} indicators): first sight ${p.firstSight.indicatorsPerSecond} indicators/s (${p.firstSight.msPerWorkbook} ms/workbook), steady ${p.steady.indicatorsPerSecond} indicators/s (${p.steady.msPerWorkbook} ms) — exceljs only loading a workbook takes ${rd.exceljs} ms: engine/exceljs ${ratio(p.firstSight.msPerWorkbook, rd.exceljs)} (steady ${ratio(p.steady.msPerWorkbook, rd.exceljs)})`);
-    log(`engine at first sight with the JIT warm (after 1,200 analyses of other workbooks): policy ${engineWarm.policy.firstSight.indicatorsPerSecond} indicators/s (${engineWarm.policy.firstSight.msPerWorkbook} ms/workbook), full management sheet ${engineWarm.management.firstSight.msPerWorkbook} ms`);
+    log(`engine at first sight with the JIT warm (after 1,200 analyses of 150 other workbooks): policy ${engineWarm.policy.firstSight.indicatorsPerSecond} indicators/s (${engineWarm.policy.firstSight.msPerWorkbook} ms/workbook), full management sheet ${engineWarm.management.firstSight.msPerWorkbook} ms`);
     log(`engine, full management sheet (${m.workbooks}): first sight ${m.firstSight.msPerWorkbook} ms/sheet, steady ${m.steady.msPerWorkbook} ms/sheet (goal ≤ 1 ms) — exceljs load ${rd.exceljs} ms, SheetJS read ${rd.sheetjs} ms`);
     log(`reader, ${reader.files} workbooks of ${reader.meanKB} KB in one thread: plansheet ${rd.plansheet} ms/workbook, exceljs load ${rd.exceljs} ms (ratio ${ratio(rd.plansheet, rd.exceljs)}), SheetJS read ${rd.sheetjs} ms (ratio ${ratio(rd.plansheet, rd.sheetjs)})`);
 
