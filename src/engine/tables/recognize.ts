@@ -120,12 +120,12 @@ function buildHeader(sheet: SheetSnapshot, r: number, depth: 1 | 2): HeaderCandi
   const columns: ColumnInfo[] = [];
   const texts = new Map<number, string[]>();
   const roles = new Set<Role>();
-  const own = new Set<string>();
+  const own = new Set<number>(); // header cells of row r itself, by top-left corner (row × 16384 + column)
   for (let c = 0; c < sheet.colCount; c++) {
     const p1 = effectiveText(sheet, r, c);
     if (p1 && classifyHeader(p1)) {
       const m = mergeAt(sheet, r, c);
-      own.add(m ? `${m.top},${m.left}` : `${r},${c}`);
+      own.add(m ? m.top * 16384 + m.left : r * 16384 + c);
     }
     let p2 = depth === 2 ? effectiveText(sheet, r + 1, c) : "";
     if (p2 === p1) p2 = "";
@@ -256,15 +256,17 @@ function looksLikeData(sheet: SheetSnapshot, r: number, cand: HeaderCandidate): 
 
 /** How many distinct cells of the row (a merged area counts once) read as header words. */
 function ownHeaderCells(sheet: SheetSnapshot, r: number): number {
-  const seen = new Set<string>();
+  // a cell is known by its top-left corner (row × 16384 + column: Excel has 16,384 columns)
+  let first = -1;
   for (let c = 0; c < sheet.colCount; c++) {
     const m = mergeAt(sheet, r, c);
     const v = m ? getCell(sheet, m.top, m.left) : getCell(sheet, r, c);
     if (typeof v !== "string" || v.length > 80 || !classifyHeader(v)) continue;
-    seen.add(m ? `${m.top},${m.left}` : `${r},${c}`);
-    if (seen.size >= 2) return 2;
+    const cell = m ? m.top * 16384 + m.left : r * 16384 + c;
+    if (first < 0) first = cell;
+    else if (cell !== first) return 2;
   }
-  return seen.size;
+  return first < 0 ? 0 : 1;
 }
 
 const headerMemo = new WeakMap<SheetSnapshot, Map<number, HeaderCandidate[]>>();
