@@ -19,12 +19,15 @@ import { EVALUATION_MARKS, legendGlyph, TREND_MARKS } from "./rules/marks";
 import { t } from "../messages";
 import { formatYear } from "./report/format";
 
+/** What a sheet states of its achievement-rate method (sheetRateStatement). */
+export type RateStatement = Partial<Pick<EngineSettings, "rateMethod" | "capRate">>;
+
 /**
  * What a sheet says of its own achievement-rate method: `達成率＝（実績値－基準値）÷（目標値－基準値）`
  * means progress from the baseline; `達成率＝実績値÷目標値` the ratio; `100%を上限` a cap.
  */
-export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSettings, "rateMethod" | "capRate">> {
-  const out: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> = {};
+export function sheetRateStatement(sheet: SheetSnapshot): RateStatement {
+  const out: RateStatement = {};
   for (const row of sheet.values) {
     if (!row) continue;
     for (const v of row) if (typeof v === "string") readRateStatement(v, out);
@@ -33,7 +36,7 @@ export function sheetRateStatement(sheet: SheetSnapshot): Partial<Pick<EngineSet
 }
 
 /** One text's part of sheetRateStatement: what it states overrides what earlier texts stated. */
-function readRateStatement(v: string, out: Partial<Pick<EngineSettings, "rateMethod" | "capRate">>): void {
+function readRateStatement(v: string, out: RateStatement): void {
   if (!/達成率|達成度|進捗率/.test(v)) return;
   const s = compactText(v);
   // 達成率＝…, 達成度＝…, 進捗率は…で算出 — the formula may be written with ÷ / or 割る, the base as 基準値 or 策定時
@@ -54,10 +57,10 @@ const NOTE_HINT = new RegExp(`${LEGEND_HINT.source}|達成率|達成度|進捗�
  * order): the legends (findLegends), the band legends (findBandLegends) and the rate statement
  * (sheetRateStatement). The same results as the three functions.
  */
-export function sheetNotes(sheet: SheetSnapshot): { legends: LegendInfo[]; bandLegends: BandLegend[]; stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> } {
+export function sheetNotes(sheet: SheetSnapshot): { legends: LegendInfo[]; bandLegends: BandLegend[]; stated: RateStatement } {
   const legends: LegendInfo[] = [];
   const bandLegends: BandLegend[] = [];
-  const stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">> = {};
+  const stated: RateStatement = {};
   const values = sheet.values;
   for (let r = 0; r < values.length; r++) {
     const row = values[r];
@@ -115,7 +118,7 @@ export interface SheetDetail {
 }
 
 /** Settings for a sheet: explicit ones win, then what the sheet says (`stated`), then the defaults. */
-function settingsFor(stated: Partial<Pick<EngineSettings, "rateMethod" | "capRate">>, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
+function settingsFor(stated: RateStatement, input: EngineSettingsInput | undefined, parsed?: EngineSettings): EngineSettings {
   if (!parsed) return resolveEngineSettings({ ...stated, ...stripUndefined(input ?? {}) });
   // the input parsed once per workbook: what the sheet states fills only what the input leaves open
   const given = input ?? {};
