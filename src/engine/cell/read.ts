@@ -346,7 +346,19 @@ export function readValueCell(v: CellValue): CellReading {
   return out;
 }
 
+/** Digits, with decimals or not (no sign, no separators): read as a number without the general tests. */
+const PLAIN_NUMBER = /^\d{1,15}(?:\.\d{1,15})?$/;
+
 function readText(raw: string): CellReading {
+  return readTextWith(raw, true);
+}
+
+/** readText without its shortcut for plain numbers (for the test that compares the two). */
+export function readTextGeneral(raw: string): CellReading {
+  return readTextWith(raw, false);
+}
+
+function readTextWith(raw: string, shortcut: boolean): CellReading {
   const s = normalizeForReading(raw);
   if (s === "") return { kind: "empty", text: "" };
   if (/^#(DIV\/0!|N\/A|REF!|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$/i.test(s)) {
@@ -373,6 +385,9 @@ function readText(raw: string): CellReading {
     }
   }
   if (rest === "" && year !== null) return { kind: "missing", text: raw, year };
+  // `795`, `12.5` (the value of `795\n令和3年度` once its year is split off): no missing word, no
+  // qualitative word, one number with nothing around it — what the tests below would find
+  if (shortcut && PLAIN_NUMBER.test(rest)) return { kind: "number", text: raw, value: Number(rest), unit: null, year, numberAsText: year === null };
   if (isMissingText(rest)) return { kind: "missing", text: raw, year };
   const q = parseQualitative(rest);
   if (q) return { kind: "qualitative", text: raw, qualitative: q, year };
