@@ -135,6 +135,7 @@ export function normalizeGeneral(input: string): string {
  * lists ①②③, so a cell "①" is a mark, not the number 1, and "①5件" is not 15.
  */
 const NOT_PLAIN = /[^\u0000-\u007F\u3040-\u30FF\u4E00-\u9FFF\uFF10-\uFF19]/gu;
+const NOT_PLAIN_ONE = /[^\u0000-\u007F\u3040-\u30FF\u4E00-\u9FFF\uFF10-\uFF19]/u;
 const PUA_FIRST = 0xe000;
 const PUA_SIZE = 0x1900;
 
@@ -144,7 +145,8 @@ const PUA_SIZE = 0x1900;
  * (`1,200㎡` → "1,200㎡", a number with the unit ㎡; `①` stays `①`).
  */
 export function normalizeForReading(input: string): string {
-  if (!/[^\u0000-\u007F]/.test(input)) return normalizeText(input);
+  // nothing outside ASCII, kana, the ideographs and full-width digits: nothing to keep apart
+  if (!NOT_PLAIN_ONE.test(input)) return normalizeText(input);
   const kept: string[] = [];
   const slots = new Map<string, string>();
   const masked = input.replace(NOT_PLAIN, (ch) => {
