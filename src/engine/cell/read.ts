@@ -5,50 +5,22 @@
  */
 import type { CellValue } from "../model/snapshot";
 import type { Qualitative } from "../model/indicator";
+import { memoByText } from "./memo";
 
 /** Dash-like characters that mean "minus" or "missing". U+30FC ー only when standing alone. */
 const DASHES = /[\u2212\u2015\u2010\u2011\u2012\u2013\u2014\uFF0D\uFE63\uFE58]/g;
 const DASH_SET = new Set([0x2212, 0x2015, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0xff0d, 0xfe63, 0xfe58]);
 
+// Texts are read many times while a sheet is analysed (every rule looks at the same cells), and
+// headers, units, marks and years repeat across sheets: normalizeText, compactText and the readings of
+// readValueCell keep their answers for short texts (memoByText). Long texts (考察, 説明) are each
+// written once: keeping them would cost the garbage collector more than reading them again.
+
 /**
  * NFKC plus explicit dash mapping: every dash becomes ASCII "-". Full-width digits, letters,
  * commas, parentheses and % become ASCII. Line breaks are kept; other runs of spaces become one.
  */
-export function normalizeText(input: string): string {
-  // long texts are not kept (see remember): no look-up
-  if (input.length > CACHE_MAX_LENGTH) return normalizeUncached(input);
-  const hit = normalized.get(input);
-  if (hit !== undefined) return hit;
-  const out = normalizeUncached(input);
-  remember(normalized, input, out);
-  return out;
-}
-
-/**
- * Texts are read many times while a sheet is analysed (every rule looks at the same cells), and
- * headers, units, marks and years repeat across sheets: the results of the pure functions of a short
- * text below are kept, up to a bound (about 4 M characters of keys in all; then they start afresh).
- */
-const normalized = new Map<string, string>();
-const compacted = new Map<string, string>();
-const readings = new Map<string, CellReading>();
-let cachedChars = 0;
-const CACHE_CHARS = 4_000_000;
-const CACHE_MAX_LENGTH = 48;
-
-function remember<V>(cache: Map<string, V>, key: string, value: V): void {
-  // long texts (考察, 説明) are each written once: keeping them would cost the garbage collector more
-  // than reading them again (the fast path of normalizeText reads them in about a microsecond)
-  if (key.length > CACHE_MAX_LENGTH) return;
-  cachedChars += key.length + 16;
-  if (cachedChars > CACHE_CHARS) {
-    normalized.clear();
-    compacted.clear();
-    readings.clear();
-    cachedChars = key.length + 16;
-  }
-  cache.set(key, value);
-}
+export const normalizeText: (input: string) => string = memoByText(normalizeUncached);
 
 /**
  * Characters NFKC leaves as they are and that never combine with a neighbour: ASCII, kana (without the
@@ -167,14 +139,7 @@ export function normalizeForReading(input: string): string {
 }
 
 /** Text without any white space or line breaks (for comparing header and item texts). */
-export function compactText(input: string): string {
-  if (input.length > CACHE_MAX_LENGTH) return normalizeText(input).replace(/\s+/g, "");
-  const hit = compacted.get(input);
-  if (hit !== undefined) return hit;
-  const out = normalizeText(input).replace(/\s+/g, "");
-  remember(compacted, input, out);
-  return out;
-}
+export const compactText: (input: string) => string = memoByText((input) => normalizeText(input).replace(/\s+/g, ""));
 
 /** A cell value as display text (numbers as written by JS; errors as their code). */
 export function cellText(v: CellValue): string {
@@ -340,13 +305,10 @@ export function readValueCell(v: CellValue): CellReading {
   }
   if (typeof v === "boolean") return { kind: "text", text: String(v), year: null };
   // a reading depends on the text alone: kept (callers never change a reading, they copy it)
-  if (v.length > CACHE_MAX_LENGTH) return readText(v);
-  const hit = readings.get(v);
-  if (hit !== undefined) return hit;
-  const out = readText(v);
-  remember(readings, v, out);
-  return out;
+  return readingOf(v);
 }
+
+const readingOf = memoByText(readText);
 
 /** Digits, with decimals or not (no sign, no separators): read as a number without the general tests. */
 const PLAIN_NUMBER = /^\d{1,15}(?:\.\d{1,15})?$/;

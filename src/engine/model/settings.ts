@@ -13,11 +13,15 @@ import { resolveSettingsFast } from "./settingsFast";
 
 export { DEFAULT_PACE_BANDS, resolveSettingsFast } from "./settingsFast";
 
-/** zod's parse, loaded on first use (throws zod's error for invalid settings, as before). */
-function parseWithSchema(input: unknown): EngineSettings {
+/** zod's schema of the settings (./indicator), loaded on first use. */
+function schema(): (typeof import("./indicator"))["EngineSettings"] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { EngineSettings: schema } = require("./indicator") as typeof import("./indicator");
-  return schema.parse(input);
+  return (require("./indicator") as typeof import("./indicator")).EngineSettings;
+}
+
+/** zod's parse (throws zod's error for invalid settings, as before). */
+function parseWithSchema(input: unknown): EngineSettings {
+  return schema().parse(input);
 }
 
 /** The settings with their defaults: the fast path when it is sure, zod's schema otherwise. */
@@ -30,11 +34,7 @@ export function resolveEngineSettings(input: EngineSettingsInput | undefined): E
  * zod does, still fills in the defaults), loaded only when a workbook stores settings.
  */
 export function parseStoredSettings(data: unknown): Partial<EngineSettings> | null {
-  if (!storedSchema) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { EngineSettings: schema } = require("./indicator") as typeof import("./indicator");
-    storedSchema = schema.partial();
-  }
+  storedSchema ??= schema().partial();
   const r = storedSchema.safeParse(data);
   return r.success ? (r.data as Partial<EngineSettings>) : null;
 }

@@ -380,20 +380,13 @@ function rowIsBlank(sheet: SheetSnapshot, r: number, left: number, right: number
 
 /** Is this row a legend line (※ ◎：目標達成 …, ※評価：「☆」…)? */
 export function legendOf(text: string): LegendInfo["type"] | null {
-  // a long text (考察) without a legend's characters: no look-up, nothing kept
+  // a long text (考察) without a legend's characters is none: no look-up, nothing kept
   if (text.length > 48 && !mayBeLegend(text)) return null;
-  const hit = legendMemo.get(text);
-  if (hit !== undefined) return hit;
-  const out = legendOfUncached(text);
-  // legends repeat on every sheet; a long text that is none (a 考察) is written once: not kept
-  if (text.length > 48 && out === null) return out;
-  if (legendMemo.size >= 20000) legendMemo.clear();
-  legendMemo.set(text, out);
-  return out;
+  return legendKept(text);
 }
 
-/** The same texts are asked about many times while a sheet is read (every row test looks for legends). */
-const legendMemo = new Map<string, LegendInfo["type"] | null>();
+/** The same texts are asked about many times while a sheet is read (every row test looks for legends); legends repeat on every sheet, long ones too. */
+const legendKept = memoByText(legendOfUncached, Infinity);
 
 /**
  * Every character whose normalized form holds ※, 凡, a colon or 「 (NFKC maps ：﹕︓⩴ to ":" and ｢﹁
