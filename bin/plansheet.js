@@ -15,7 +15,9 @@ if (!fs.existsSync(entry)) {
     process.exit(2);
   }
 }
-require(entry).main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+const cli = require(entry);
+cli.main(process.argv.slice(2)).then(
+  // exit as soon as the output is out, without waiting for V8's background compiles
+  (code) => cli.exitWhenFlushed(code),
   (err) => { console.error(String(err && err.message ? err.message : err)); process.exitCode = 2; },
 );

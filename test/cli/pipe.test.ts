@@ -72,3 +72,17 @@ test("messages to a closed stderr: the computed exit code 2, not a crash", () =>
   const bad = runPiped("stderr", "fill", "--frobnicate");
   expect(bad.code).toBe(2);
 });
+
+test("a slow reader gets the whole JSON and the exit code (the command exits once its output is out)", () => {
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  // the reader starts reading only after the command could have ended
+  const script = `${q(process.execPath)} ${q(BIN)} check ${q(dir)} --json | { sleep 0.5; cat; }; echo "exit=\${PIPESTATUS[0]}"`;
+  const r = spawnSync("bash", ["-c", script], { cwd: ROOT, encoding: "utf8", timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  const m = /\nexit=(\d+)\s*$/.exec(r.stdout);
+  expect(m?.[1]).toBe("1");
+  const json = JSON.parse(r.stdout.slice(0, m!.index)) as { files: { file: string }[] };
+  // every workbook in the folder (the fill test above may have added filled.xlsx)
+  const inFolder = fs.readdirSync(dir).filter((f) => f.endsWith(".xlsx")).sort();
+  expect(inFolder.length).toBeGreaterThanOrEqual(3);
+  expect(json.files.map((f) => path.basename(f.file)).sort()).toEqual(inFolder);
+});
