@@ -269,85 +269,148 @@ const PREDEFINED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '
 const isXmlChar = (c: number) =>
   c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
 
+/** End of a Name starting at i in s (i when there is none). */
+function scanName(s: string, i: number): number {
+  let c = s.charCodeAt(i);
+  if (c >= 0x80) {
+    const cp = s.codePointAt(i)!;
+    if (!isNameStartCp(cp)) return i;
+    i += cp > 0xffff ? 2 : 1;
+  } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a) i++;
+  else return i;
+  for (;;) {
+    c = s.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e) i++;
+    else if (c >= 0x80) {
+      const cp = s.codePointAt(i)!;
+      if (!isNameCp(cp)) return i;
+      i += cp > 0xffff ? 2 : 1;
+    } else return i;
+  }
+}
+
+function skipWs(s: string, i: number): number {
+  const L = s.length;
+  while (i < L && isWs(s.charCodeAt(i))) i++;
+  return i;
+}
+
+function colonIn(s: string, from: number, to: number): number {
+  for (let k = from; k < to; k++) if (s.charCodeAt(k) === 0x3a) return k;
+  return -1;
+}
+
 /** Parse (and check) a whole XML document. Throws XmlError. */
 export function parseXml(s: string, opts: ParseOptions = {}): XmlDoc {
   const nsAware = opts.namespaces !== false;
-  const L = s.length;
   const bad = badChar(s);
   if (bad >= 0) fail("char", bad, s, `U+${(s.codePointAt(bad) ?? 0).toString(16).toUpperCase()}`);
+  return new Tokenizer(s, nsAware).run();
+}
 
+/**
+ * One pass over a document. The work is split into small methods (a start tag, an end tag, the text
+ * between) rather than one function: V8 optimises each on its own and soon, where one function of
+ * over 5 KB of bytecode took TurboFan about 90 ms to compile, twice (again for on-stack
+ * replacement), while the parts of the first files were read slowly.
+ */
+class Tokenizer {
+  private readonly L: number;
   // one buffer for the eight columns (an element takes at least 4 characters: `<a/>`)
-  let cap = Math.max(16, Math.min(L >> 2, (L >> 4) + 64));
-  let buf = new Int32Array(cap * 8);
-  let start = buf.subarray(0, cap), openEnd = buf.subarray(cap, 2 * cap), closeStart = buf.subarray(2 * cap, 3 * cap), end = buf.subarray(3 * cap, 4 * cap);
-  let after = buf.subarray(4 * cap, 5 * cap), parent = buf.subarray(5 * cap, 6 * cap), qn = buf.subarray(6 * cap, 7 * cap), nsA = buf.subarray(7 * cap, 8 * cap);
-  const grow = () => {
-    const old = buf, oc = cap;
-    cap *= 2;
-    buf = new Int32Array(cap * 8);
-    for (let k = 0; k < 8; k++) buf.set(old.subarray(k * oc, (k + 1) * oc), k * cap);
-    start = buf.subarray(0, cap); openEnd = buf.subarray(cap, 2 * cap); closeStart = buf.subarray(2 * cap, 3 * cap); end = buf.subarray(3 * cap, 4 * cap);
-    after = buf.subarray(4 * cap, 5 * cap); parent = buf.subarray(5 * cap, 6 * cap); qn = buf.subarray(6 * cap, 7 * cap); nsA = buf.subarray(7 * cap, 8 * cap);
-  };
-  const names: string[] = [];
-  const locals: string[] = [];
-  const prefixes: string[] = [];
-  const nameIdx = new Map<string, number>();
-  const uris: string[] = [""];
-  const uriIdx = new Map<string, number>([["", 0]]);
-  const internUri = (u: string) => {
-    let k = uriIdx.get(u);
-    if (k === undefined) { k = uris.length; uris.push(u); uriIdx.set(u, k); }
-    return k;
-  };
-  const xmlUri = internUri(XML_NS);
+  private cap: number;
+  private start!: Int32Array;
+  private openEnd!: Int32Array;
+  private closeStart!: Int32Array;
+  private end!: Int32Array;
+  private after!: Int32Array;
+  private parent!: Int32Array;
+  private qn!: Int32Array;
+  private nsA!: Int32Array;
+  private n = 0;
+  private readonly names: string[] = [];
+  private readonly locals: string[] = [];
+  private readonly prefixes: string[] = [];
+  private readonly nameIdx = new Map<string, number>();
+  private readonly uris: string[] = [""];
+  private readonly uriIdx = new Map<string, number>([["", 0]]);
   // namespace bindings: parallel stacks; each element remembers how many there were before it
-  const bPrefix: string[] = ["xml"];
-  const bUri: number[] = [xmlUri];
-  let defaultNs = 0;
-  const defaultStack: number[] = [];
-  const bindMark: number[] = [];
-
+  private readonly bPrefix: string[] = ["xml"];
+  private readonly bUri: number[];
+  private defaultNs = 0;
+  private readonly defaultStack: number[] = [];
+  private readonly bindMark: number[] = [];
   // forward pointers (each search runs once over the text)
-  let nextAmp = -2;
-  let nextCdEnd = -2;
-  let nextLt = -2;
-  const ampFrom = (i: number) => {
-    if (nextAmp !== -1 && nextAmp < i) nextAmp = s.indexOf("&", i);
-    return nextAmp < 0 ? L : nextAmp;
-  };
-  const cdEndFrom = (i: number) => {
-    if (nextCdEnd !== -1 && nextCdEnd < i) nextCdEnd = s.indexOf("]]>", i);
-    return nextCdEnd < 0 ? L : nextCdEnd;
-  };
-  const ltFrom = (i: number) => {
-    if (nextLt !== -1 && nextLt < i) nextLt = s.indexOf("<", i);
-    return nextLt < 0 ? L : nextLt;
-  };
+  private nextAmp = -2;
+  private nextCdEnd = -2;
+  private nextLt = -2;
+  // the attributes of the start tag being read
+  private readonly attrNames: string[] = [];
+  private readonly attrAt: number[] = [];
+  private readonly attrLen: number[] = [];
+  private attrCount = 0;
+  private selfClose = false;
+  // the same few element names repeat (row, c, v…): the last four are tried before slicing and hashing
+  private readonly recent = [-1, -1, -1, -1];
+  private recentAt = 0;
+  private readonly stack: number[] = [];
 
-  /** End of a Name starting at i (i when there is none). */
-  const scanName = (i: number): number => {
-    let c = s.charCodeAt(i);
-    if (c >= 0x80) {
-      const cp = s.codePointAt(i)!;
-      if (!isNameStartCp(cp)) return i;
-      i += cp > 0xffff ? 2 : 1;
-    } else if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a) i++;
-    else return i;
-    for (;;) {
-      c = s.charCodeAt(i);
-      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x3a) || c === 0x5f || c === 0x2d || c === 0x2e) i++;
-      else if (c >= 0x80) {
-        const cp = s.codePointAt(i)!;
-        if (!isNameCp(cp)) return i;
-        i += cp > 0xffff ? 2 : 1;
-      } else return i;
+  constructor(
+    private readonly s: string,
+    private readonly nsAware: boolean,
+  ) {
+    const L = (this.L = s.length);
+    this.cap = Math.max(16, Math.min(L >> 2, (L >> 4) + 64));
+    this.columns(new Int32Array(this.cap * 8));
+    this.bUri = [this.internUri(XML_NS)];
+  }
+
+  private columns(buf: Int32Array): void {
+    const cap = this.cap;
+    this.start = buf.subarray(0, cap);
+    this.openEnd = buf.subarray(cap, 2 * cap);
+    this.closeStart = buf.subarray(2 * cap, 3 * cap);
+    this.end = buf.subarray(3 * cap, 4 * cap);
+    this.after = buf.subarray(4 * cap, 5 * cap);
+    this.parent = buf.subarray(5 * cap, 6 * cap);
+    this.qn = buf.subarray(6 * cap, 7 * cap);
+    this.nsA = buf.subarray(7 * cap, 8 * cap);
+  }
+
+  private grow(): void {
+    const old = [this.start, this.openEnd, this.closeStart, this.end, this.after, this.parent, this.qn, this.nsA];
+    this.cap *= 2;
+    const buf = new Int32Array(this.cap * 8);
+    for (let k = 0; k < 8; k++) buf.set(old[k], k * this.cap);
+    this.columns(buf);
+  }
+
+  private internUri(u: string): number {
+    let k = this.uriIdx.get(u);
+    if (k === undefined) {
+      k = this.uris.length;
+      this.uris.push(u);
+      this.uriIdx.set(u, k);
     }
-  };
+    return k;
+  }
+
+  private ampFrom(i: number): number {
+    if (this.nextAmp !== -1 && this.nextAmp < i) this.nextAmp = this.s.indexOf("&", i);
+    return this.nextAmp < 0 ? this.L : this.nextAmp;
+  }
+  private cdEndFrom(i: number): number {
+    if (this.nextCdEnd !== -1 && this.nextCdEnd < i) this.nextCdEnd = this.s.indexOf("]]>", i);
+    return this.nextCdEnd < 0 ? this.L : this.nextCdEnd;
+  }
+  private ltFrom(i: number): number {
+    if (this.nextLt !== -1 && this.nextLt < i) this.nextLt = this.s.indexOf("<", i);
+    return this.nextLt < 0 ? this.L : this.nextLt;
+  }
 
   /** Check the references in [from, to); returns nothing, throws on a bad one. */
-  const checkRefs = (from: number, to: number) => {
-    for (let a = ampFrom(from); a < to; a = ampFrom(a + 1)) {
+  private checkRefs(from: number, to: number): void {
+    const s = this.s;
+    for (let a = this.ampFrom(from); a < to; a = this.ampFrom(a + 1)) {
       if (s.charCodeAt(a + 1) === 0x23) {
         let j = a + 2;
         let v = 0;
@@ -368,278 +431,322 @@ export function parseXml(s: string, opts: ParseOptions = {}): XmlDoc {
         if (j === d0 || s.charCodeAt(j) !== 0x3b) fail("reference", a, s, "character reference");
         if (!isXmlChar(v)) fail("reference", a, s, `character reference to U+${v.toString(16).toUpperCase()}`);
       } else {
-        const e = scanName(a + 1);
+        const e = scanName(s, a + 1);
         if (e === a + 1 || s.charCodeAt(e) !== 0x3b) fail("reference", a, s, "&");
         if (PREDEFINED[s.slice(a + 1, e)] === undefined) fail("reference", a, s, `undefined entity ${s.slice(a + 1, e)}`);
       }
     }
-  };
+  }
 
-  const colonIn = (from: number, to: number) => {
-    for (let k = from; k < to; k++) if (s.charCodeAt(k) === 0x3a) return k;
-    return -1;
-  };
-  const skipWs = (i: number) => {
-    while (i < L && isWs(s.charCodeAt(i))) i++;
-    return i;
-  };
-
-  const comment = (i: number): number => {
+  private comment(i: number): number {
+    const s = this.s;
     const e = s.indexOf("-->", i + 4);
     if (e < 0) fail("unclosed", i, s, "comment");
     const dd = s.indexOf("--", i + 4);
     if (dd < e) fail("syntax", dd, s, "-- in a comment");
     return e + 3;
-  };
-  const pi = (i: number): number => {
-    const ne = scanName(i + 2);
+  }
+
+  private pi(i: number): number {
+    const s = this.s;
+    const ne = scanName(s, i + 2);
     if (ne === i + 2) fail("syntax", i, s, "processing instruction without target");
     const target = s.slice(i + 2, ne);
     if (target.toLowerCase() === "xml") fail("syntax", i, s, "XML declaration not at the start");
-    if (nsAware && target.includes(":")) fail("namespace", i, s, "colon in a processing instruction target");
+    if (this.nsAware && target.includes(":")) fail("namespace", i, s, "colon in a processing instruction target");
     if (s.startsWith("?>", ne)) return ne + 2;
     if (!isWs(s.charCodeAt(ne))) fail("syntax", ne, s, "processing instruction");
     const e = s.indexOf("?>", ne);
     if (e < 0) fail("unclosed", i, s, "processing instruction");
     return e + 2;
-  };
+  }
 
-  const checkNcQname = (qname: string, at: number) => {
+  private checkNcQname(qname: string, at: number): void {
     const c = qname.indexOf(":");
     if (c < 0) return;
-    if (c === 0 || c === qname.length - 1 || qname.indexOf(":", c + 1) >= 0) fail("namespace", at, s, `name ${qname}`);
+    if (c === 0 || c === qname.length - 1 || qname.indexOf(":", c + 1) >= 0) fail("namespace", at, this.s, `name ${qname}`);
     const lc = qname.codePointAt(c + 1)!;
-    if (!isNameStartCp(lc)) fail("namespace", at, s, `name ${qname}`);
-  };
-
-  const lookup = (prefix: string, at: number): number => {
-    for (let k = bPrefix.length - 1; k >= 0; k--) if (bPrefix[k] === prefix) return bUri[k];
-    return fail("namespace", at, s, `prefix ${prefix} is not bound`);
-  };
-
-  // ---- prolog
-  let i = 0;
-  if (s.startsWith("<?xml") && isWs(s.charCodeAt(5))) {
-    XML_DECL.lastIndex = 0;
-    if (!XML_DECL.test(s)) fail("syntax", 0, s, "XML declaration");
-    i = XML_DECL.lastIndex;
+    if (!isNameStartCp(lc)) fail("namespace", at, this.s, `name ${qname}`);
   }
-  let n = 0;
-  let rootDone = false;
-  const attrNames: string[] = [];
-  const attrAt: number[] = [];
-  const attrLen: number[] = [];
-  let attrCount = 0;
-  const recent = [-1, -1, -1, -1];
-  let recentAt = 0;
-  const stack: number[] = [];
-  for (;;) {
-    i = skipWs(i);
-    if (i >= L) break;
-    if (s.charCodeAt(i) !== 0x3c) fail("syntax", i, s, "text outside the root element");
-    const c1 = s.charCodeAt(i + 1);
-    if (c1 === 0x3f) { i = pi(i); continue; }
-    if (s.startsWith("<!--", i)) { i = comment(i); continue; }
-    if (s.startsWith("<!DOCTYPE", i)) fail("doctype", i, s);
-    if (rootDone || c1 === 0x21 || c1 === 0x2f) fail("syntax", i, s, rootDone ? "content after the root element" : "markup");
 
-    // ---- the root element and its content
+  private lookup(prefix: string, at: number): number {
+    const bPrefix = this.bPrefix;
+    for (let k = bPrefix.length - 1; k >= 0; k--) if (bPrefix[k] === prefix) return this.bUri[k];
+    return fail("namespace", at, this.s, `prefix ${prefix} is not bound`);
+  }
+
+  run(): XmlDoc {
+    const s = this.s;
+    const L = this.L;
+    // ---- prolog
+    let i = 0;
+    if (s.startsWith("<?xml") && isWs(s.charCodeAt(5))) {
+      XML_DECL.lastIndex = 0;
+      if (!XML_DECL.test(s)) fail("syntax", 0, s, "XML declaration");
+      i = XML_DECL.lastIndex;
+    }
+    let rootDone = false;
+    for (;;) {
+      i = skipWs(s, i);
+      if (i >= L) break;
+      if (s.charCodeAt(i) !== 0x3c) fail("syntax", i, s, "text outside the root element");
+      const c1 = s.charCodeAt(i + 1);
+      if (c1 === 0x3f) {
+        i = this.pi(i);
+        continue;
+      }
+      if (s.startsWith("<!--", i)) {
+        i = this.comment(i);
+        continue;
+      }
+      if (s.startsWith("<!DOCTYPE", i)) fail("doctype", i, s);
+      if (rootDone || c1 === 0x21 || c1 === 0x2f) fail("syntax", i, s, rootDone ? "content after the root element" : "markup");
+      i = this.root(i);
+      rootDone = true;
+    }
+    if (!rootDone) fail("syntax", L, s, "no root element");
+    const n = this.n;
+    return {
+      text: s,
+      n,
+      start: this.start.subarray(0, n),
+      openEnd: this.openEnd.subarray(0, n),
+      closeStart: this.closeStart.subarray(0, n),
+      end: this.end.subarray(0, n),
+      after: this.after.subarray(0, n),
+      parent: this.parent.subarray(0, n),
+      qn: this.qn.subarray(0, n),
+      ns: this.nsA.subarray(0, n),
+      names: this.names,
+      locals: this.locals,
+      uris: this.uris,
+    };
+  }
+
+  /** The root element and its content, from its `<`; returns the offset after its end. */
+  private root(i: number): number {
+    const s = this.s;
+    const L = this.L;
+    const stack = this.stack;
     for (;;) {
       // here s[i] === "<"
       const c = s.charCodeAt(i + 1);
       if (c === 0x2f) {
-        const top = stack[stack.length - 1];
-        const want = names[qn[top]];
-        const ne = scanName(i + 2);
-        if (ne - (i + 2) !== want.length || !s.startsWith(want, i + 2)) fail("mismatch", i, s, `</${s.slice(i + 2, ne)}> closes <${want}>`);
-        const gt = skipWs(ne);
-        if (s.charCodeAt(gt) !== 0x3e) fail("syntax", gt, s, "end tag");
-        closeStart[top] = i;
-        end[top] = gt + 1;
-        after[top] = n;
-        stack.pop();
-        if (nsAware) {
-          const m = bindMark.pop()!;
-          if (bPrefix.length !== m) {
-            bPrefix.length = m;
-            bUri.length = m;
-          }
-          defaultNs = defaultStack.pop()!;
-        }
-        i = gt + 1;
-        if (stack.length === 0) break;
+        i = this.endTag(i);
+        if (stack.length === 0) return i;
       } else if (c === 0x21) {
-        if (s.startsWith("<!--", i)) i = comment(i);
+        if (s.startsWith("<!--", i)) i = this.comment(i);
         else if (s.startsWith("<![CDATA[", i)) {
-          const e = cdEndFrom(i + 9);
+          const e = this.cdEndFrom(i + 9);
           if (e >= L) fail("unclosed", i, s, "CDATA section");
           i = e + 3;
-          nextCdEnd = -2;
+          this.nextCdEnd = -2;
         } else fail("syntax", i, s, "<!");
-      } else if (c === 0x3f) i = pi(i);
+      } else if (c === 0x3f) i = this.pi(i);
       else {
-        // start tag
-        const ne = scanName(i + 1);
-        if (ne === i + 1) fail("syntax", i, s, "<");
-        if (n === cap) grow();
-        const el = n++;
-        start[el] = i;
-        parent[el] = stack.length ? stack[stack.length - 1] : -1;
-        // the same few names repeat (row, c, v…): try the recent ones before slicing and hashing
-        const nlen = ne - i - 1;
-        let k = -1;
-        for (let m = 0; m < 4; m++) {
-          const cand = recent[m];
-          if (cand >= 0 && names[cand].length === nlen && s.startsWith(names[cand], i + 1)) { k = cand; break; }
-        }
-        if (k < 0) {
-          const qname = s.slice(i + 1, ne);
-          k = nameIdx.get(qname) ?? -1;
-          if (k < 0) {
-            if (nsAware) checkNcQname(qname, i);
-            k = names.length;
-            names.push(qname);
-            const colon = qname.indexOf(":");
-            locals.push(colon < 0 ? qname : qname.slice(colon + 1));
-            prefixes.push(colon < 0 ? "" : qname.slice(0, colon));
-            nameIdx.set(qname, k);
-          }
-          recent[recentAt] = k;
-          recentAt = (recentAt + 1) & 3;
-        }
-        const qname = names[k];
-        qn[el] = k;
-        if (nsAware) {
-          bindMark.push(bPrefix.length);
-          defaultStack.push(defaultNs);
-        }
-        attrCount = 0;
-        let j = ne;
-        let selfClose = false;
-        for (;;) {
-          const j0 = j;
-          j = skipWs(j);
-          const ch = s.charCodeAt(j);
-          if (ch === 0x3e) { j++; break; }
-          if (ch === 0x2f) {
-            if (s.charCodeAt(j + 1) !== 0x3e) fail("syntax", j, s, "/ in a tag");
-            j += 2;
-            selfClose = true;
-            break;
-          }
-          if (j >= L) fail("unclosed", i, s, `<${qname}`);
-          if (j === j0) fail("syntax", j, s, "attribute without a space before it");
-          const an = scanName(j);
-          if (an === j) fail("syntax", j, s, "attribute name");
-          const alen = an - j;
-          for (let q = 0; q < attrCount; q++) {
-            if (attrLen[q] !== alen) continue;
-            let same = true;
-            for (let m = 0; m < alen && same; m++) same = s.charCodeAt(attrAt[q] + m) === s.charCodeAt(j + m);
-            if (same) fail("attribute", j, s, `${s.slice(j, an)} twice`);
-          }
-          attrAt[attrCount] = j;
-          attrLen[attrCount] = alen;
-          attrCount++;
-          let e = skipWs(an);
-          if (s.charCodeAt(e) !== 0x3d) fail("syntax", e, s, "= expected");
-          e = skipWs(e + 1);
-          const q = s.charCodeAt(e);
-          if (q !== 0x22 && q !== 0x27) fail("syntax", e, s, "quote expected");
-          const ve = s.indexOf(q === 0x22 ? '"' : "'", e + 1);
-          if (ve < 0) fail("unclosed", e, s, "attribute value");
-          if (ltFrom(e + 1) < ve) fail("syntax", nextLt, s, "< in an attribute value");
-          checkRefs(e + 1, ve);
-          if (nsAware && s.charCodeAt(j) === 0x78 && s.startsWith("xmlns", j) && (alen === 5 || s.charCodeAt(j + 5) === 0x3a)) {
-            const aname = s.slice(j, an);
-            const uri = attrValue(s.slice(e + 1, ve));
-            if (aname.length === 5) {
-              if (uri === XML_NS || uri === XMLNS_NS) fail("namespace", j, s, "reserved namespace");
-              defaultNs = internUri(uri);
-            } else {
-              const prefix = aname.slice(6);
-              if (prefix === "" || prefix.includes(":")) fail("namespace", j, s, `name ${aname}`);
-              if (prefix === "xmlns") fail("namespace", j, s, "xmlns prefix declared");
-              if (uri === "") fail("namespace", j, s, `prefix ${prefix} bound to ""`);
-              if ((prefix === "xml") !== (uri === XML_NS) || uri === XMLNS_NS) fail("namespace", j, s, "reserved namespace");
-              bPrefix.push(prefix);
-              bUri.push(internUri(uri));
-            }
-          } else if (nsAware) {
-            if (colonIn(j, an) >= 0) checkNcQname(s.slice(j, an), j);
-          }
-          j = ve + 1;
-        }
-        openEnd[el] = j;
-        if (nsAware) {
-          const prefix = prefixes[k];
-          nsA[el] = prefix === "" ? defaultNs : lookup(prefix, i);
-          let prefixed = 0;
-          for (let q = 0; q < attrCount; q++) {
-            const colon = colonIn(attrAt[q], attrAt[q] + attrLen[q]);
-            if (colon < 0) continue;
-            const a = s.slice(attrAt[q], attrAt[q] + attrLen[q]);
-            if (a.startsWith("xmlns:")) continue;
-            lookup(a.slice(0, colon - attrAt[q]), attrAt[q]);
-            attrNames[prefixed++] = a;
-          }
-          if (prefixed > 1) {
-            const seen = new Set<string>();
-            for (let q = 0; q < prefixed; q++) {
-              const a = attrNames[q];
-              const col = a.indexOf(":");
-              const key = `${lookup(a.slice(0, col), 0)} ${a.slice(col + 1)}`;
-              if (seen.has(key)) fail("attribute", i, s, `${a} twice (same namespace)`);
-              seen.add(key);
-            }
-          }
-        } else nsA[el] = 0;
-        if (selfClose) {
-          closeStart[el] = j;
-          end[el] = j;
-          after[el] = n;
-          if (nsAware) {
-            const m = bindMark.pop()!;
-            if (bPrefix.length !== m) {
-              bPrefix.length = m;
-              bUri.length = m;
-            }
-            defaultNs = defaultStack.pop()!;
-          }
-          i = j;
-          if (stack.length === 0) break;
-        } else {
-          stack.push(el);
-          i = j;
-        }
+        i = this.startTag(i);
+        if (stack.length === 0) return i;
       }
       // character data up to the next "<"
-      const lt = ltFrom(i);
-      if (lt >= L) fail("unclosed", start[stack[stack.length - 1]], s, `<${names[qn[stack[stack.length - 1]]]}> is not closed`);
+      const lt = this.ltFrom(i);
+      if (lt >= L) {
+        const top = stack[stack.length - 1];
+        fail("unclosed", this.start[top], s, `<${this.names[this.qn[top]]}> is not closed`);
+      }
       if (lt > i) {
-        if (cdEndFrom(i) < lt) fail("syntax", nextCdEnd, s, "]]> in text");
-        checkRefs(i, lt);
+        if (this.cdEndFrom(i) < lt) fail("syntax", this.nextCdEnd, s, "]]> in text");
+        this.checkRefs(i, lt);
       }
       i = lt;
     }
-    rootDone = true;
   }
-  if (!rootDone) fail("syntax", L, s, "no root element");
-  return {
-    text: s,
-    n,
-    start: start.subarray(0, n),
-    openEnd: openEnd.subarray(0, n),
-    closeStart: closeStart.subarray(0, n),
-    end: end.subarray(0, n),
-    after: after.subarray(0, n),
-    parent: parent.subarray(0, n),
-    qn: qn.subarray(0, n),
-    ns: nsA.subarray(0, n),
-    names,
-    locals,
-    uris,
-  };
+
+  /** An end tag at i (`</`); returns the offset after it. */
+  private endTag(i: number): number {
+    const s = this.s;
+    const stack = this.stack;
+    const top = stack[stack.length - 1];
+    const want = this.names[this.qn[top]];
+    const ne = scanName(s, i + 2);
+    if (ne - (i + 2) !== want.length || !s.startsWith(want, i + 2)) fail("mismatch", i, s, `</${s.slice(i + 2, ne)}> closes <${want}>`);
+    const gt = skipWs(s, ne);
+    if (s.charCodeAt(gt) !== 0x3e) fail("syntax", gt, s, "end tag");
+    this.closeStart[top] = i;
+    this.end[top] = gt + 1;
+    this.after[top] = this.n;
+    stack.pop();
+    if (this.nsAware) this.popBindings();
+    return gt + 1;
+  }
+
+  private popBindings(): void {
+    const m = this.bindMark.pop()!;
+    if (this.bPrefix.length !== m) {
+      this.bPrefix.length = m;
+      this.bUri.length = m;
+    }
+    this.defaultNs = this.defaultStack.pop()!;
+  }
+
+  /** The index of the element name [i + 1, ne) in `names` (added when new). */
+  private nameAt(i: number, ne: number): number {
+    const s = this.s;
+    const names = this.names;
+    const recent = this.recent;
+    const nlen = ne - i - 1;
+    for (let m = 0; m < 4; m++) {
+      const cand = recent[m];
+      if (cand >= 0 && names[cand].length === nlen && s.startsWith(names[cand], i + 1)) return cand;
+    }
+    const qname = s.slice(i + 1, ne);
+    let k = this.nameIdx.get(qname) ?? -1;
+    if (k < 0) {
+      if (this.nsAware) this.checkNcQname(qname, i);
+      k = names.length;
+      names.push(qname);
+      const colon = qname.indexOf(":");
+      this.locals.push(colon < 0 ? qname : qname.slice(colon + 1));
+      this.prefixes.push(colon < 0 ? "" : qname.slice(0, colon));
+      this.nameIdx.set(qname, k);
+    }
+    recent[this.recentAt] = k;
+    this.recentAt = (this.recentAt + 1) & 3;
+    return k;
+  }
+
+  /** A start tag at i; returns the offset after it (the element is on the stack unless it was `<a/>`). */
+  private startTag(i: number): number {
+    const s = this.s;
+    const ne = scanName(s, i + 1);
+    if (ne === i + 1) fail("syntax", i, s, "<");
+    if (this.n === this.cap) this.grow();
+    const el = this.n++;
+    const stack = this.stack;
+    this.start[el] = i;
+    this.parent[el] = stack.length ? stack[stack.length - 1] : -1;
+    const k = this.nameAt(i, ne);
+    this.qn[el] = k;
+    if (this.nsAware) {
+      this.bindMark.push(this.bPrefix.length);
+      this.defaultStack.push(this.defaultNs);
+    }
+    const j = this.attributes(i, ne, k);
+    this.openEnd[el] = j;
+    if (this.nsAware) {
+      const prefix = this.prefixes[k];
+      this.nsA[el] = prefix === "" ? this.defaultNs : this.lookup(prefix, i);
+      if (this.attrCount) this.checkPrefixedAttributes(i);
+    } else this.nsA[el] = 0;
+    if (this.selfClose) {
+      this.closeStart[el] = j;
+      this.end[el] = j;
+      this.after[el] = this.n;
+      if (this.nsAware) this.popBindings();
+    } else stack.push(el);
+    return j;
+  }
+
+  /** The attributes of the start tag at i (its name ends at ne); returns the offset after the tag. */
+  private attributes(i: number, ne: number, k: number): number {
+    const s = this.s;
+    const L = this.L;
+    const attrAt = this.attrAt;
+    const attrLen = this.attrLen;
+    let attrCount = 0;
+    let j = ne;
+    this.selfClose = false;
+    for (;;) {
+      const j0 = j;
+      j = skipWs(s, j);
+      const ch = s.charCodeAt(j);
+      if (ch === 0x3e) {
+        j++;
+        break;
+      }
+      if (ch === 0x2f) {
+        if (s.charCodeAt(j + 1) !== 0x3e) fail("syntax", j, s, "/ in a tag");
+        j += 2;
+        this.selfClose = true;
+        break;
+      }
+      if (j >= L) fail("unclosed", i, s, `<${this.names[k]}`);
+      if (j === j0) fail("syntax", j, s, "attribute without a space before it");
+      const an = scanName(s, j);
+      if (an === j) fail("syntax", j, s, "attribute name");
+      const alen = an - j;
+      for (let q = 0; q < attrCount; q++) {
+        if (attrLen[q] !== alen) continue;
+        let same = true;
+        for (let m = 0; m < alen && same; m++) same = s.charCodeAt(attrAt[q] + m) === s.charCodeAt(j + m);
+        if (same) fail("attribute", j, s, `${s.slice(j, an)} twice`);
+      }
+      attrAt[attrCount] = j;
+      attrLen[attrCount] = alen;
+      attrCount++;
+      let e = skipWs(s, an);
+      if (s.charCodeAt(e) !== 0x3d) fail("syntax", e, s, "= expected");
+      e = skipWs(s, e + 1);
+      const q = s.charCodeAt(e);
+      if (q !== 0x22 && q !== 0x27) fail("syntax", e, s, "quote expected");
+      const ve = s.indexOf(q === 0x22 ? '"' : "'", e + 1);
+      if (ve < 0) fail("unclosed", e, s, "attribute value");
+      if (this.ltFrom(e + 1) < ve) fail("syntax", this.nextLt, s, "< in an attribute value");
+      this.checkRefs(e + 1, ve);
+      if (this.nsAware) {
+        if (s.charCodeAt(j) === 0x78 && s.startsWith("xmlns", j) && (alen === 5 || s.charCodeAt(j + 5) === 0x3a)) this.declare(j, an, e, ve);
+        else if (colonIn(s, j, an) >= 0) this.checkNcQname(s.slice(j, an), j);
+      }
+      j = ve + 1;
+    }
+    this.attrCount = attrCount;
+    return j;
+  }
+
+  /** A namespace declaration: attribute [j, an), value (e, ve). */
+  private declare(j: number, an: number, e: number, ve: number): void {
+    const s = this.s;
+    const aname = s.slice(j, an);
+    const uri = attrValue(s.slice(e + 1, ve));
+    if (aname.length === 5) {
+      if (uri === XML_NS || uri === XMLNS_NS) fail("namespace", j, s, "reserved namespace");
+      this.defaultNs = this.internUri(uri);
+    } else {
+      const prefix = aname.slice(6);
+      if (prefix === "" || prefix.includes(":")) fail("namespace", j, s, `name ${aname}`);
+      if (prefix === "xmlns") fail("namespace", j, s, "xmlns prefix declared");
+      if (uri === "") fail("namespace", j, s, `prefix ${prefix} bound to ""`);
+      if ((prefix === "xml") !== (uri === XML_NS) || uri === XMLNS_NS) fail("namespace", j, s, "reserved namespace");
+      this.bPrefix.push(prefix);
+      this.bUri.push(this.internUri(uri));
+    }
+  }
+
+  /** Prefixed attributes of the start tag at i: bound, and no two the same in namespace and local name. */
+  private checkPrefixedAttributes(i: number): void {
+    const s = this.s;
+    const attrAt = this.attrAt;
+    const attrLen = this.attrLen;
+    const attrNames = this.attrNames;
+    let prefixed = 0;
+    for (let q = 0; q < this.attrCount; q++) {
+      const colon = colonIn(s, attrAt[q], attrAt[q] + attrLen[q]);
+      if (colon < 0) continue;
+      const a = s.slice(attrAt[q], attrAt[q] + attrLen[q]);
+      if (a.startsWith("xmlns:")) continue;
+      this.lookup(a.slice(0, colon - attrAt[q]), attrAt[q]);
+      attrNames[prefixed++] = a;
+    }
+    if (prefixed > 1) {
+      const seen = new Set<string>();
+      for (let q = 0; q < prefixed; q++) {
+        const a = attrNames[q];
+        const col = a.indexOf(":");
+        const key = `${this.lookup(a.slice(0, col), 0)} ${a.slice(col + 1)}`;
+        if (seen.has(key)) fail("attribute", i, s, `${a} twice (same namespace)`);
+        seen.add(key);
+      }
+    }
+  }
 }
 
 // ---- reading values ------------------------------------------------------------------------------
