@@ -15,6 +15,12 @@ if (!fs.existsSync(entry)) {
     process.exit(2);
   }
 }
+// the compiled code of the modules, kept by the build (src/cli/codecache.ts); optional
+try {
+  require(path.join(root, "dist", "src", "cli", "codecache.js")).useCodeCache(path.join(root, "dist"));
+} catch {
+  /* no cache: the modules are compiled as usual */
+}
 const cli = require(entry);
 cli.main(process.argv.slice(2)).then(
   // exit as soon as the output is out, without waiting for V8's background compiles
