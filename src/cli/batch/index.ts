@@ -10,7 +10,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Worker } from "worker_threads";
+import type { Worker as WorkerType } from "worker_threads";
 import { t, type Locale } from "../../messages";
 import type { FileResult } from "../../engine/report/types";
 import { collectFiles } from "./walk";
@@ -141,6 +141,9 @@ function runInWorkers<O>(
   locale: Locale,
   finished: (i: number, r: FileResult) => void,
 ): Promise<void> {
+  // loaded only here: a check in one thread never needs node:worker_threads
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require("worker_threads") as typeof import("worker_threads");
   return new Promise((resolve) => {
     let next = 0;
     let done = 0;
@@ -158,7 +161,7 @@ function runInWorkers<O>(
     };
 
     const start = () => {
-      const worker = new Worker(script, { workerData: init });
+      const worker: WorkerType = new Worker(script, { workerData: init });
       let current = -1;
       let settled = false;
       let replied = false;

@@ -1,5 +1,7 @@
 /** Finding the workbooks to check: files as given, folders walked for .xlsx. */
-import { promises as fsp } from "fs";
+// synchronous calls: a folder is listed once, and node:fs/promises (with the modules it loads) costs
+// more to load than the listing takes
+import * as fs from "fs";
 import * as path from "path";
 
 export interface CollectedFiles {
@@ -21,7 +23,7 @@ export function isXlsxName(name: string): boolean {
 async function walk(dir: string, out: string[], seen: Set<string>): Promise<void> {
   let real: string;
   try {
-    real = await fsp.realpath(dir);
+    real = fs.realpathSync.native(dir);
   } catch {
     return;
   }
@@ -29,7 +31,7 @@ async function walk(dir: string, out: string[], seen: Set<string>): Promise<void
   seen.add(real);
   let entries;
   try {
-    entries = await fsp.readdir(dir, { withFileTypes: true });
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return; // unreadable folder: nothing to check in it
   }
@@ -41,7 +43,7 @@ async function walk(dir: string, out: string[], seen: Set<string>): Promise<void
     let isFile = e.isFile();
     if (e.isSymbolicLink()) {
       try {
-        const st = await fsp.stat(p);
+        const st = fs.statSync(p);
         isDir = st.isDirectory();
         isFile = st.isFile();
       } catch {
@@ -71,7 +73,7 @@ export async function collectFiles(paths: string[]): Promise<CollectedFiles> {
   for (const p of paths) {
     let isDir = false;
     try {
-      isDir = (await fsp.stat(p)).isDirectory();
+      isDir = fs.statSync(p).isDirectory();
     } catch {
       isDir = false;
     }

@@ -11,6 +11,9 @@ import { toFileResultJson, type TableJson } from "../../engine/report/types";
 import { formatYear } from "../../engine/report/format";
 import type { Locale } from "../../messages";
 import type { CheckFileOptions } from "../check-file";
+// loaded with the command, not once the files are known: by then tuneForRun has changed V8's flags,
+// and V8 would refuse the module's cached code (src/cli/codecache.ts)
+import "../check-file";
 import { tuneForRun } from "../v8tune";
 import { ackJson, acknowledgedLines, countedIssues, lapsedNote, type AckFileResult } from "./ack";
 
