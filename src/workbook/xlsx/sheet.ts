@@ -103,9 +103,12 @@ export function parseCellXml(cellXml: string, row: number, col: number, ctx: She
   return parseCellAt(parseXml(cellXml, { namespaces: false }), 0, row, col, ctx);
 }
 
-/** Parse the `<c>` element `i` of a parsed sheet. */
-export function parseCellAt(doc: XmlDoc, i: number, row: number, col: number, ctx: SheetContext): ParsedCell {
-  cellAttrs(doc, i, scratch);
+/**
+ * Parse the `<c>` element `i` of a parsed sheet. `attrsRead`: the caller has just read its attributes
+ * into `scratch` (readSheet, which needs r first).
+ */
+export function parseCellAt(doc: XmlDoc, i: number, row: number, col: number, ctx: SheetContext, attrsRead = false): ParsedCell {
+  if (!attrsRead) cellAttrs(doc, i, scratch);
   const sa = scratch.s;
   const s = sa ? Number(sa) || 0 : 0;
   const t = scratch.t;
@@ -212,7 +215,7 @@ export function readSheet(name: string, doc: XmlDoc, ctx: SheetContext, opts: Re
         const rc = ref ? colOfRef(ref) : -1;
         const col = rc >= 0 && rc <= 16383 ? rc : lastCol + 1;
         lastCol = col;
-        const pc = parseCellAt(doc, ci, row, col, ctx);
+        const pc = parseCellAt(doc, ci, row, col, ctx, true);
         let formula = pc.formula;
         if (pc.shared) {
           if (pc.shared.text !== undefined) masters.set(pc.shared.si, { row, col, text: pc.shared.text });

@@ -762,9 +762,15 @@ export function decodeRefs(s: string): string {
   });
 }
 
+/**
+ * Kept as one object: a regular expression literal inside a function is a new RegExp object each
+ * time the function runs (and this one runs for every attribute read).
+ */
+const TAB_OR_LINE_END = /[\t\n\r]/;
+
 /** An attribute value as the XML processor sees it (literal whitespace normalized, references replaced). */
 export function attrValue(raw: string): string {
-  if (raw.indexOf("&") < 0 && !/[\t\n\r]/.test(raw)) return raw;
+  if (raw.indexOf("&") < 0 && !TAB_OR_LINE_END.test(raw)) return raw;
   return decodeRefs(raw.replace(/\r\n|[\t\n\r]/g, " "));
 }
 
