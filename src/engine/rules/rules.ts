@@ -299,8 +299,8 @@ function checkTrendMark(sink: FindingSink, x: IndicatorCheckInput, c: ReadCell):
   const written = cellText(c.value).replace(/[\s\u3000]/g, "");
   const inLegend = x.trendLegend.includes(written);
   const meant = canonicalMark(written);
-  const legendMarks = x.trendLegend.map(canonicalMark);
-  if (!inLegend && legendMarks.includes(meant)) {
+  // the legend's marks as meant are looked at only for a mark the legend does not print
+  if (!inLegend && x.trendLegend.some((g) => canonicalMark(g) === meant)) {
     // a lookalike: its fix is the right mark (the computed one when the mark is wrong too)
     const glyph = legendGlyph(x.trendLegend, meant);
     sink.add("lookalike-character", s, c.cell, "rule.lookalike-character", { code: sink.charName(written) }, glyph, written, fix);

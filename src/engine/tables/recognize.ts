@@ -435,16 +435,29 @@ function rowIsHeaderRepeat(sheet: SheetSnapshot, r: number, h: HeaderCandidate):
 function rowIsHeaderRepeatUncached(sheet: SheetSnapshot, r: number, h: HeaderCandidate): boolean {
   let same = 0;
   let total = 0;
+  const compact = compactTextsOf(h);
   for (const col of h.columns) {
     const c = col.col;
-    const parts = h.texts.get(c) ?? [];
     total++;
     const v = getCell(sheet, r, c);
     if (typeof v !== "string" || v.length > 80) continue;
     const t = compactText(v);
-    if (t && parts.some((p) => compactText(p) === t)) same++;
+    if (t && compact.get(c)?.includes(t)) same++;
   }
   return total > 0 && same >= Math.max(2, Math.ceil(total * 0.4));
+}
+
+/** The header's texts without white space, by column: worked out once, every row below is compared with them. */
+const compactTexts = new WeakMap<HeaderCandidate, Map<number, string[]>>();
+
+function compactTextsOf(h: HeaderCandidate): Map<number, string[]> {
+  let m = compactTexts.get(h);
+  if (!m) {
+    m = new Map();
+    for (const [c, parts] of h.texts) m.set(c, parts.map((p) => compactText(p)));
+    compactTexts.set(h, m);
+  }
+  return m;
 }
 
 /** The distinct non-empty texts of a row within the columns (a merged cell counts once). */
