@@ -16,12 +16,20 @@ if (!fs.existsSync(entry)) {
   }
 }
 // the compiled code of the modules, kept by the build (src/cli/codecache.ts); optional
+const dist = path.join(root, "dist");
 try {
-  require(path.join(root, "dist", "src", "cli", "codecache.js")).useCodeCache(path.join(root, "dist"));
+  require(path.join(dist, "src", "cli", "codecache.js")).useCodeCache(dist);
 } catch {
   /* no cache: the modules are compiled as usual */
 }
-const cli = require(entry);
+// the command line as one file while it matches the modules (src/cli/entry.ts), else main.js
+let start = entry;
+try {
+  start = require(path.join(dist, "src", "cli", "entry.js")).cliEntry(dist);
+} catch {
+  start = entry;
+}
+const cli = require(start);
 cli.main(process.argv.slice(2)).then(
   // exit as soon as the output is out, without waiting for V8's background compiles
   (code) => cli.exitWhenFlushed(code),

@@ -23,10 +23,17 @@ async function run(): Promise<void> {
     console.log("code cache: not available here (PLANSHEET_CODE_CACHE=0, or Node without zlib.crc32)");
     return;
   }
+  // what `plansheet` loads (the bundle while it is current), and the modules one by one (loaded when
+  // the bundle is not current, and by worker threads): each checks the examples once
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require(path.join(DIST, "src", "cli", "main.js")) as typeof import("../src/cli/main");
-  // V8's flags as they are when `plansheet` loads its modules (the data is refused under other flags)
-  await main(["check", examples, "--json"], { stdout: () => {}, stderr: () => {} });
+  const { cliEntry } = require(path.join(DIST, "src", "cli", "entry.js")) as typeof import("../src/cli/entry");
+  const entries = new Set([cliEntry(DIST), path.join(DIST, "src", "cli", "main.js")]);
+  for (const entry of entries) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { main } = require(entry) as typeof import("../src/cli/main");
+    // V8's flags as they are when `plansheet` loads its modules (the data is refused under other flags)
+    await main(["check", examples, "--json"], { stdout: () => {}, stderr: () => {} });
+  }
   console.log(`code cache: ${writeCodeCache()} modules in ${path.relative(ROOT, cacheDir)}`);
 }
 

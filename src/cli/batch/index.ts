@@ -11,6 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Worker as WorkerType } from "worker_threads";
+import { createRequire } from "module";
+import { CLI_DIR, MODULE_EXT } from "../paths";
 import { t, type Locale } from "../../messages";
 import type { FileResult } from "../../engine/report/types";
 import { collectFiles } from "./walk";
@@ -28,6 +30,9 @@ export interface UnitSpec {
   /** Absolute path of the module exporting the check function (its .ts under Jest, .js in dist/). */
   module: string;
   exportName: string;
+  /** The check function itself, when the caller has it: used in the main thread (workers load `module`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  fn?: CheckFileFn<any>;
 }
 
 export interface CheckPathsOptions<O> {
@@ -94,8 +99,7 @@ export function compiledPath(file: string): string | null {
 
 /** The worker script (compiled), or null when there is no build. */
 export function workerScript(): string | null {
-  const ext = path.extname(__filename);
-  return compiledPath(path.join(__dirname, `worker${ext}`));
+  return compiledPath(path.join(CLI_DIR, "batch", `worker${MODULE_EXT}`));
 }
 
 /**
@@ -119,8 +123,8 @@ async function runInProcess<O>(
   locale: Locale,
   finished: (i: number, r: FileResult) => void,
 ): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const fn = require(options.unit.module)[options.unit.exportName] as CheckFileFn<O>;
+  // Node's own require (in the bundle too, whose require knows only the modules inside it)
+  const fn = (options.unit.fn as CheckFileFn<O> | undefined) ?? (createRequire(__filename)(options.unit.module)[options.unit.exportName] as CheckFileFn<O>);
   for (let i = 0; i < files.length; i++) {
     let r: FileResult;
     try {

@@ -10,10 +10,10 @@ import { checkPaths, reportFormat, writeReport } from "../batch";
 import { toFileResultJson, type TableJson } from "../../engine/report/types";
 import { formatYear } from "../../engine/report/format";
 import type { Locale } from "../../messages";
-import type { CheckFileOptions } from "../check-file";
 // loaded with the command, not once the files are known: by then tuneForRun has changed V8's flags,
 // and V8 would refuse the module's cached code (src/cli/codecache.ts)
-import "../check-file";
+import { checkFile, type CheckFileOptions } from "../check-file";
+import { CLI_DIR, MODULE_EXT } from "../paths";
 import { tuneForRun } from "../v8tune";
 import { ackJson, acknowledgedLines, countedIssues, lapsedNote, type AckFileResult } from "./ack";
 
@@ -54,7 +54,7 @@ export async function run(args: string[], ctx: CommandContext): Promise<number> 
     let unreadable = 0;
     let countedError = false;
     const result = await checkPaths<CheckFileOptions>(inputs, {
-      unit: { module: path.join(__dirname, "..", `check-file${path.extname(__filename)}`), exportName: "checkFile" },
+      unit: { module: path.join(CLI_DIR, `check-file${MODULE_EXT}`), exportName: "checkFile", fn: checkFile },
       unitOptions: options,
       locale,
       progress: !json && ctx.isTTY ? process.stderr : null,
