@@ -168,7 +168,7 @@ export function fileResultOf(file: string, a: WorkbookAnalysis, issues: Finding[
     file,
     error: null,
     sheets: a.sheets.map((s) => ({ name: s.name, tables: s.tables.map(tableJson) })),
-    indicators: a.indicators.map((i) => ({ ...indicatorJson(i), pace: i.pace })),
+    indicators: a.indicators.map((i) => Object.assign(indicatorJson(i), { pace: i.pace })),
     issues: issues.map(issueJson),
     progress: a.progressItems.map((p) => ({ sheet: p.sheet, row: p.row, name: p.name, evaluation: p.evaluation })),
   };
