@@ -8,9 +8,10 @@
  * bundle is printed again by terser without comments and in ASCII only (other characters written as
  * \u escapes): nothing is renamed or rewritten, function names stay in stack traces, and a file of
  * ASCII is read and checked (src/cli/codecache.ts) in a third of the time (500 KB: 2.1 + 0.2 ms
- * against 4.2 + 1.4 ms for the 650 KB with comments and Japanese text). The bundle lies beside main.js and keeps Node's
- * __dirname and __filename: src/cli/paths.ts makes the paths of the modules loaded by file name
- * (worker threads) from there.
+ * against 4.2 + 1.4 ms for the 650 KB with comments and Japanese text).
+ *
+ * The bundle lies beside main.js and keeps Node's __dirname and __filename: src/cli/paths.ts makes
+ * the paths of the modules loaded by file name (worker threads) from there.
  *
  *   webpack --config webpack.cli.config.js
  */

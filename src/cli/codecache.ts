@@ -8,7 +8,7 @@
  * holds the bytecode of the functions a check runs, not only the modules' outer code. Measured on
  * 2 cores (paired runs of `check`, 10 and 120 workbooks): about 20 ms less a run. The npm package
  * `v8-compile-cache` makes its cache before the code runs (outer code only) and was 19 ms slower
- * than this in the same measurement, so we keep our own (about 60 lines).
+ * than this in the same measurement, so we keep our own (this file).
  *
  * Safety: each cache file starts with the CRC-32 of the module's source; a module whose source has
  * changed is compiled as usual. V8 itself refuses data made by another V8 version or with other

@@ -10,7 +10,6 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { Worker as WorkerType } from "worker_threads";
 import { createRequire } from "module";
 import { CLI_DIR, MODULE_EXT } from "../paths";
 import { t, type Locale } from "../../messages";
@@ -165,7 +164,7 @@ function runInWorkers<O>(
     };
 
     const start = () => {
-      const worker: WorkerType = new Worker(script, { workerData: init });
+      const worker = new Worker(script, { workerData: init });
       let current = -1;
       let settled = false;
       let replied = false;

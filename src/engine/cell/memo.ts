@@ -1,3 +1,6 @@
+/** How many long texts' answers each function keeps (the last ones asked about). */
+export const LONG_KEPT = 16;
+
 /**
  * A function of a text whose answers for short texts are kept: headers, units, marks and years repeat
  * on every sheet of a folder, so each is worked out once. At most `entries` answers are kept (then
@@ -29,6 +32,3 @@ export function memoByText<V>(compute: (text: string) => V, maxLength = 48, entr
     return hit;
   };
 }
-
-/** How many long texts' answers each function keeps (the last ones asked about). */
-export const LONG_KEPT = 16;

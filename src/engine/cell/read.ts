@@ -14,7 +14,7 @@ const DASH_SET = new Set([0x2212, 0x2015, 0x2010, 0x2011, 0x2012, 0x2013, 0x2014
 // Texts are read many times while a sheet is analysed (every rule looks at the same cells), and
 // headers, units, marks and years repeat across sheets: normalizeText, compactText and the readings of
 // readValueCell keep their answers for short texts (memoByText). Long texts (考察, 説明) are each
-// written once: keeping them would cost the garbage collector more than reading them again.
+// written once: only the last few are kept, for the rules that ask about them in a row.
 
 /**
  * NFKC plus explicit dash mapping: every dash becomes ASCII "-". Full-width digits, letters,
